@@ -1,0 +1,66 @@
+# dsaudit: the two set-up commands are `make run` and `make test`.
+# Each installs missing Debian packages (apt-get, as root), builds, and runs.
+
+BUILD        ?= build
+SANITIZE_BUILD ?= build-sanitize
+JOBS         ?= $(shell nproc)
+FUZZ_SECONDS ?= 20
+CMAKE_FLAGS  ?=
+
+.PHONY: all deps build run test unit-test sanitize-test fuzz-smoke bench parity clean format
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Audits the bundled example project.
+run: build
+	./$(BUILD)/dsaudit parse examples
+
+unit-test: build
+	ctest --test-dir $(BUILD) --output-on-failure
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, built
+# with clang so the fuzz targets (libFuzzer) come from the same build.
+$(SANITIZE_BUILD)/build.ninja: CMakeLists.txt | deps
+	CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DDSAUDIT_SANITIZE=ON -DDSAUDIT_LIBFUZZER=ON -DDSAUDIT_BENCHMARKS=OFF $(CMAKE_FLAGS)
+
+sanitize-test: deps $(SANITIZE_BUILD)/build.ninja
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure
+
+# Runs every fuzz target briefly, seeded with the committed corpus.
+fuzz-smoke: sanitize-test
+	@for fuzzer in $(SANITIZE_BUILD)/*_fuzzer; do \
+	  name=$$(basename $$fuzzer); corpus=fuzz/corpus/$${name%_fuzzer}; \
+	  work=$$(mktemp -d); cp -r $$corpus/. $$work/ 2>/dev/null || true; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS)s"; \
+	  $$fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	    -print_final_stats=0 $$work >/tmp/$$name.log 2>&1 \
+	    || { tail -40 /tmp/$$name.log; rm -rf $$work; exit 1; }; \
+	  rm -rf $$work; \
+	done
+
+test: unit-test fuzz-smoke
+
+bench: build
+	@scripts/install-deps.sh --bench
+	@scripts/bench.sh $(BUILD)
+
+# Compares `dsaudit debug ast` with CPython's ast.dump on real code.
+parity: build
+	@python3 tools/parity.py --dsaudit $(BUILD)/dsaudit
+
+format:
+	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'fuzz/*.cpp')
+
+clean:
+	rm -rf $(BUILD) $(SANITIZE_BUILD)

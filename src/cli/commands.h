@@ -1,0 +1,16 @@
+// Each subcommand registers itself on the CLI11 app; main() only wires them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace dsaudit::cli {
+
+// Exit codes shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+void RegisterParseCommand(CLI::App& app);
+void RegisterDebugCommands(CLI::App& debug);
+
+}  // namespace dsaudit::cli
