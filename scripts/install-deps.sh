@@ -8,9 +8,13 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev
   clang libclang-rt-14-dev
+  unicode-data
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(hyperfine time)
+fi
+if [[ "${1:-}" == "--parity" ]]; then
+  packages+=(python3-numpy python3-pandas python3-sklearn)
 fi
 
 missing=()

@@ -12,5 +12,9 @@ inline constexpr int kExitUsage = 2;
 
 void RegisterParseCommand(CLI::App& app);
 void RegisterDebugCommands(CLI::App& debug);
+void RegisterDebugAstCommand(CLI::App& debug);
+void RegisterDebugTokensCommand(CLI::App& debug);
+void RegisterDebugNotebookCommand(CLI::App& debug);
+void RegisterDebugScopesCommand(CLI::App& debug);
 
 }  // namespace dsaudit::cli

@@ -14,10 +14,14 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
-  // dsaudit::cli::RegisterParseCommand(app);
+  dsaudit::cli::RegisterParseCommand(app);
   CLI::App* debug = app.add_subcommand("debug", "inspect the front end: tokens, syntax trees, scopes");
   debug->require_subcommand(1);
   // dsaudit::cli::RegisterDebugCommands(*debug);
+  dsaudit::cli::RegisterDebugTokensCommand(*debug);
+  dsaudit::cli::RegisterDebugAstCommand(*debug);
+  dsaudit::cli::RegisterDebugNotebookCommand(*debug);
+  dsaudit::cli::RegisterDebugScopesCommand(*debug);
 
   try {
     app.parse(argc, argv);

@@ -44,9 +44,9 @@ std::string_view EnumName(BoolOperator value) {
   return kNames[static_cast<int>(value)];
 }
 std::string_view EnumName(Operator value) {
-  static constexpr std::string_view kNames[] = {
-      "Add", "Sub", "Mult", "MatMult", "Div", "Mod", "Pow",
-      "LShift", "RShift", "BitOr", "BitXor", "BitAnd", "FloorDiv"};
+  static constexpr std::string_view kNames[] = {"Add",    "Sub",    "Mult",    "MatMult", "Div",
+                                                "Mod",    "Pow",    "LShift",  "RShift",  "BitOr",
+                                                "BitXor", "BitAnd", "FloorDiv"};
   return kNames[static_cast<int>(value)];
 }
 std::string_view EnumName(UnaryOperator value) {
@@ -54,8 +54,8 @@ std::string_view EnumName(UnaryOperator value) {
   return kNames[static_cast<int>(value)];
 }
 std::string_view EnumName(CmpOperator value) {
-  static constexpr std::string_view kNames[] = {"Eq", "NotEq", "Lt", "LtE", "Gt",
-                                                "GtE", "Is", "IsNot", "In", "NotIn"};
+  static constexpr std::string_view kNames[] = {"Eq",  "NotEq", "Lt",    "LtE", "Gt",
+                                                "GtE", "Is",    "IsNot", "In",  "NotIn"};
   return kNames[static_cast<int>(value)];
 }
 

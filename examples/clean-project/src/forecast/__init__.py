@@ -1,0 +1,5 @@
+"""Seasonal-naive demand forecasts."""
+
+from forecast.model import SeasonalNaive
+
+__all__ = ["SeasonalNaive"]

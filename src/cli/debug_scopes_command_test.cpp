@@ -1,0 +1,89 @@
+// Runs the real binary: the command's contract is its output and exit status.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace dsaudit::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class DebugScopesCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("dsaudit_debug_scopes_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    fs::path path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+
+  // Runs `dsaudit debug scopes ARGS`; returns the exit status, fills out/err.
+  int Dsaudit(const std::string& args) {
+    std::string command = std::string(DSAUDIT_BINARY) + " debug scopes " + args + " >" +
+                          (dir_ / "out").string() + " 2>" + (dir_ / "err").string();
+    int raw = std::system(command.c_str());
+    out_ = ReadAll(dir_ / "out");
+    err_ = ReadAll(dir_ / "err");
+    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  }
+
+  fs::path dir_;
+  std::string out_;
+  std::string err_;
+};
+
+TEST_F(DebugScopesCommandTest, PrintsModelPerFile) {
+  std::string file = Write("a.py", "import os\ndef f():\n    return os.sep + missing\n");
+  EXPECT_EQ(Dsaudit(file), 0);
+  EXPECT_EQ(out_, "== " + file +
+                      "\nscope module\n"
+                      "  import os 1:8 refs=1 = os\n"
+                      "  function f 2:5 refs=0\n"
+                      "  scope function f 2:1\n"
+                      "unresolved:\n"
+                      "  missing 3:21\n");
+  EXPECT_EQ(err_, "");
+}
+
+TEST_F(DebugScopesCommandTest, PackageInitDefinesPath) {
+  std::string file = Write("__init__.py", "print(__path__)\n");
+  EXPECT_EQ(Dsaudit(file), 0);
+  EXPECT_EQ(out_.find("unresolved"), std::string::npos) << out_;
+}
+
+TEST_F(DebugScopesCommandTest, SyntaxErrorsStillModelTheRecoveredTree) {
+  std::string bad = Write("bad.py", "x = (\n");
+  EXPECT_EQ(Dsaudit(bad), 1);
+  EXPECT_EQ(out_.rfind("== " + bad + "\nscope module\n", 0), 0u) << out_;
+  EXPECT_EQ(err_.rfind(bad + ":1:", 0), 0u) << err_;
+}
+
+TEST_F(DebugScopesCommandTest, UnreadableFilesExitWithTwo) {
+  std::string missing = (dir_ / "missing.py").string();
+  EXPECT_EQ(Dsaudit(missing + " " + dir_.string()), 2);
+  EXPECT_NE(err_.find("cannot read " + missing + ": no such file or directory"), std::string::npos)
+      << err_;
+  EXPECT_NE(err_.find("cannot read " + dir_.string() + ": is a directory"), std::string::npos)
+      << err_;
+}
+
+}  // namespace
+}  // namespace dsaudit::cli
