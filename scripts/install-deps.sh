@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3
   libgtest-dev libgmock-dev libbenchmark-dev
-  libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev
+  libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev libtomlplusplus-dev
   clang libclang-rt-14-dev
   unicode-data
 )

@@ -12,6 +12,10 @@
 #include <cstring>
 #include <string>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dsaudit::python {
 namespace {
 
@@ -31,6 +35,7 @@ enum CharFlag : uint8_t {
   kDigit = 4,
   kHexDigit = 8,
   kOperator = 16,  // starts an operator or bracket
+  kSpace = 32,     // ' ', '\t' and '\f' between tokens
 };
 
 constexpr std::array<uint8_t, 256> MakeCharTable() {
@@ -47,6 +52,7 @@ constexpr std::array<uint8_t, 256> MakeCharTable() {
   for (char c : std::string_view("()[]{}:,;+-*/|&<>=.%~^@!")) {
     table[static_cast<unsigned char>(c)] |= kOperator;
   }
+  for (char c : std::string_view(" \t\f")) table[static_cast<unsigned char>(c)] |= kSpace;
   return table;
 }
 
@@ -67,33 +73,82 @@ constexpr KeywordEntry kTokenSpellings[] = {
 #undef DSAUDIT_KEYWORD_ENTRY
 };
 
-// Keywords bucketed by first letter, so a name is compared with at most a
-// handful of candidates.
+// Up to 8 bytes of a name as one little-endian integer, so a keyword
+// candidate is checked with one compare instead of a memcmp call.
+constexpr uint64_t PackName(std::string_view name) {
+  uint64_t packed = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    packed |= static_cast<uint64_t>(static_cast<unsigned char>(name[i])) << (8 * i);
+  }
+  return packed;
+}
+
+// Keywords bucketed by name length and first letter: every bucket holds at
+// most three keywords ("if", "in", "is"), compared as packed integers.
 struct KeywordTable {
-  std::array<std::array<uint8_t, 8>, 26> buckets{};
-  std::array<uint8_t, 26> counts{};
+  struct Candidate {
+    uint64_t packed = 0;
+    TokenKind kind = TokenKind::kName;
+  };
+  // [length - 2][letter][slot]
+  std::array<std::array<std::array<Candidate, 3>, 26>, 7> buckets{};
 };
 
 constexpr KeywordTable MakeKeywordTable() {
   KeywordTable table;
   for (size_t i = static_cast<size_t>(TokenKind::kFalse); i <= static_cast<size_t>(TokenKind::kYield); ++i) {
-    int letter = (kTokenSpellings[i].text[0] | 0x20) - 'a';
-    table.buckets[letter][table.counts[letter]++] = static_cast<uint8_t>(i);
+    std::string_view text = kTokenSpellings[i].text;
+    int letter = (text[0] | 0x20) - 'a';
+    auto& bucket = table.buckets[text.size() - 2][letter];
+    size_t slot = 0;
+    while (bucket[slot].kind != TokenKind::kName) ++slot;
+    bucket[slot] = {PackName(text), kTokenSpellings[i].kind};
   }
   return table;
 }
 
 constexpr KeywordTable kKeywordTable = MakeKeywordTable();
 
-TokenKind KeywordKind(std::string_view name) {
-  if (name.size() < 2 || name.size() > 8) return TokenKind::kName;
+// `name` points into text that has at least `readable` bytes from its start.
+TokenKind KeywordKind(const char* name, size_t size, size_t readable) {
+  if (size < 2 || size > 8) return TokenKind::kName;
   int letter = (name[0] | 0x20) - 'a';
   if (letter < 0 || letter >= 26) return TokenKind::kName;
-  for (uint8_t k = 0; k < kKeywordTable.counts[letter]; ++k) {
-    const KeywordEntry& entry = kTokenSpellings[kKeywordTable.buckets[letter][k]];
-    if (entry.text == name) return entry.kind;
+  const auto& bucket = kKeywordTable.buckets[size - 2][letter];
+  if (bucket[0].kind == TokenKind::kName) return TokenKind::kName;
+  uint64_t packed = 0;
+  if (readable >= 8) {
+    std::memcpy(&packed, name, 8);
+    if (size < 8) packed &= (uint64_t{1} << (8 * size)) - 1;
+  } else {
+    packed = PackName(std::string_view(name, size));
+  }
+  for (const auto& candidate : bucket) {
+    if (candidate.kind == TokenKind::kName) break;
+    if (candidate.packed == packed) return candidate.kind;
   }
   return TokenKind::kName;
+}
+
+// The first of `quote`, backslash or newline in [p, end), or `end`: the
+// characters that can end or complicate a string body.
+inline const char* FindStringSpecial(const char* p, const char* end, char quote) {
+#ifdef __SSE2__
+  const __m128i quotes = _mm_set1_epi8(quote);
+  const __m128i backslashes = _mm_set1_epi8('\\');
+  const __m128i newlines = _mm_set1_epi8('\n');
+  while (end - p >= 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i hits = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(chunk, quotes), _mm_cmpeq_epi8(chunk, backslashes)),
+        _mm_cmpeq_epi8(chunk, newlines));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits));
+    if (mask != 0) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  while (p < end && *p != quote && *p != '\\' && *p != '\n') ++p;
+  return p;
 }
 
 bool MatchesOpening(char open, char close) {
@@ -191,12 +246,28 @@ class Lexer {
     line_start_ = next_line_start;
   }
 
-  void Push(TokenKind kind, uint32_t start, uint32_t start_line, uint32_t start_col) {
+  // Inlined everywhere: a call costs as much as the push itself.
+  [[gnu::always_inline]] void Push(TokenKind kind, uint32_t start, uint32_t start_line,
+                                   uint32_t start_col) {
     out_.tokens.push_back(Token{kind, start, pos_, start_line, start_col, line_, Col(pos_)});
   }
   // A token on the current line ending at pos_.
-  void PushHere(TokenKind kind, uint32_t start) { Push(kind, start, line_, Col(start)); }
+  [[gnu::always_inline]] void PushHere(TokenKind kind, uint32_t start) {
+    Push(kind, start, line_, Col(start));
+  }
 
+  // The run of ' ' at pos: most indentation is nothing else.
+  uint32_t CountSpaces(uint32_t pos) const {
+    constexpr uint64_t kEightSpaces = 0x2020202020202020ull;
+    const char* p = text_ + pos;
+    const char* end = text_ + size_;
+    for (uint64_t word; end - p >= 8; p += 8) {
+      std::memcpy(&word, p, 8);
+      if (word != kEightSpaces) break;
+    }
+    while (*p == ' ') ++p;  // stops at the terminating NUL
+    return static_cast<uint32_t>(p - (text_ + pos));
+  }
   uint32_t CharColumn(uint32_t line_start, uint32_t pos);
   // Records an error unless kMaxErrors were already recorded.
   bool AddError(SyntaxError error);
@@ -315,9 +386,10 @@ TokenizedSource Lexer::Run() {
       continue;
     }
     if (at_line_start_) LineStart();
-    // Skip spaces.
-    while (pos_ < size_ && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\f'))
-      ++pos_;
+    // The text ends in a NUL (it lives in a std::string), which stops the scan.
+    const char* p = text_ + pos_;
+    while (Is(*p, kSpace)) ++p;
+    pos_ = static_cast<uint32_t>(p - text_);
     if (AtEnd()) break;
     LexRegular();
   }
@@ -362,12 +434,13 @@ void Lexer::LineStart() {
   uint32_t alt_col = 0;
   uint32_t cont_line_col = 0;
   for (;;) {
-    char c = At(pos_);
+    uint32_t spaces = CountSpaces(pos_);
+    col += spaces;
+    alt_col += spaces;
+    pos_ += spaces;
     if (pos_ >= size_) break;
-    if (c == ' ') {
-      ++col;
-      ++alt_col;
-    } else if (c == '\t') {
+    char c = text_[pos_];
+    if (c == '\t') {
       col = (col / kTabSize + 1) * kTabSize;
       alt_col = alt_col + 1;
     } else if (c == '\f') {
@@ -495,13 +568,16 @@ void Lexer::LexNewline() {
 
 void Lexer::LexNameOrPrefixedString() {
   uint32_t start = pos_;
-  uint32_t end = pos_;
-  bool non_ascii = false;
-  while (end < size_ && Is(text_[end], kIdentChar)) {
-    non_ascii |= static_cast<unsigned char>(text_[end]) >= 0x80;
-    ++end;
+  // The terminating NUL is not an identifier character, so no bounds check.
+  const char* p = text_ + start;
+  unsigned all_bits = 0;
+  while (Is(*p, kIdentChar)) {
+    all_bits |= static_cast<unsigned char>(*p);
+    ++p;
   }
-  char next = At(end);
+  bool non_ascii = (all_bits & 0x80) != 0;
+  uint32_t end = static_cast<uint32_t>(p - text_);
+  char next = *p;
   if ((next == '"' || next == '\'') && end - start <= 2) {
     // The prefixes CPython accepts: r u b f and br rb fr rf, any case.
     bool saw_b = false, saw_r = false, saw_u = false, saw_f = false, valid = true;
@@ -534,7 +610,7 @@ void Lexer::LexNameOrPrefixedString() {
     return;
   }
   TokenKind kind =
-      non_ascii ? TokenKind::kName : KeywordKind(std::string_view(text_ + start, end - start));
+      non_ascii ? TokenKind::kName : KeywordKind(text_ + start, end - start, size_ - start);
   PushHere(kind, start);
 }
 
@@ -782,9 +858,13 @@ void Lexer::LexString(uint32_t start, uint32_t quote_pos) {
     quote_size = 3;
     pos_ += 2;
   }
-  uint32_t end_quotes = 0;
-  while (end_quotes != quote_size) {
-    if (pos_ >= size_ || (quote_size == 1 && text_[pos_] == '\n')) {
+  const char* end = text_ + size_;
+  const char* p = text_ + pos_;
+  for (;;) {
+    p = FindStringSpecial(p, end, quote);
+    char c = p < end ? *p : '\0';
+    if (p >= end || (quote_size == 1 && c == '\n')) {
+      pos_ = static_cast<uint32_t>(p - text_);
       // CPython reports the error at the start of the literal.
       uint32_t detected = line_;
       if (pos_ >= size_ && size_ > 0 && text_[size_ - 1] == '\n' && line_start_ == size_)
@@ -808,19 +888,24 @@ void Lexer::LexString(uint32_t start, uint32_t quote_pos) {
       }
       return;
     }
-    char c = text_[pos_++];
+    ++p;
     if (c == quote) {
-      ++end_quotes;
+      // The first run of quote_size quotes closes the literal.
+      if (quote_size == 1) break;
+      if (end - p >= 2 && p[0] == quote && p[1] == quote) {
+        p += 2;
+        break;
+      }
       continue;
     }
-    end_quotes = 0;
     if (c == '\n') {
-      NewLine(pos_);
-    } else if (c == '\\' && pos_ < size_) {
-      if (text_[pos_] == '\n') NewLine(pos_ + 1);
-      ++pos_;
+      NewLine(static_cast<uint32_t>(p - text_));
+    } else if (p < end) {  // a backslash escapes the next character
+      if (*p == '\n') NewLine(static_cast<uint32_t>(p + 1 - text_));
+      ++p;
     }
   }
+  pos_ = static_cast<uint32_t>(p - text_);
   Push(TokenKind::kString, start, start_line, start_col);
 }
 
@@ -1035,9 +1120,22 @@ void Lexer::CloseBracket(char c, uint32_t start) {
 
 void Lexer::LexOperator() {
   uint32_t start = pos_;
-  char c = text_[pos_];
-  char c2 = At(pos_ + 1);
-  char c3 = At(pos_ + 2);
+  const char* p = text_ + start;
+  char c = p[0];
+  // The text ends in a NUL, so p[1] is always readable, and p[2] is once p[1]
+  // matched an operator character.
+  char c2 = p[1];
+  TokenKind kind = TokenKind::kError;
+  uint32_t length = 1;
+  auto one = [&](TokenKind k) { kind = k; };
+  auto two = [&](TokenKind k) {
+    kind = k;
+    length = 2;
+  };
+  auto three = [&](TokenKind k) {
+    kind = k;
+    length = 3;
+  };
   switch (c) {
     case '(':
     case '[':
@@ -1049,6 +1147,12 @@ void Lexer::LexOperator() {
     case '}':
       CloseBracket(c, start);
       return;
+    case ',':
+      one(TokenKind::kComma);
+      break;
+    case '.':
+      c2 == '.' && p[2] == '.' ? three(TokenKind::kEllipsis) : one(TokenKind::kDot);
+      break;
     case ':':
       // A ':' at the top of a replacement field starts its format spec.
       if (InsideFString() && !brackets_.empty() && brackets_.back().fstring_field &&
@@ -1059,37 +1163,7 @@ void Lexer::LexOperator() {
         fstring_middle_mode_ = true;
         return;
       }
-      break;
-    case '.':
-      if (c2 == '.' && c3 == '.') {
-        pos_ += 3;
-        PushHere(TokenKind::kEllipsis, start);
-        return;
-      }
-      break;
-    default:
-      break;
-  }
-  TokenKind kind = TokenKind::kError;
-  uint32_t length = 1;
-  auto one = [&](TokenKind k) {
-    kind = k;
-    length = 1;
-  };
-  auto two = [&](TokenKind k) {
-    kind = k;
-    length = 2;
-  };
-  auto three = [&](TokenKind k) {
-    kind = k;
-    length = 3;
-  };
-  switch (c) {
-    case ':':
       c2 == '=' ? two(TokenKind::kColonEqual) : one(TokenKind::kColon);
-      break;
-    case ',':
-      one(TokenKind::kComma);
       break;
     case ';':
       one(TokenKind::kSemicolon);
@@ -1104,14 +1178,14 @@ void Lexer::LexOperator() {
       break;
     case '*':
       if (c2 == '*') {
-        c3 == '=' ? three(TokenKind::kDoubleStarEqual) : two(TokenKind::kDoubleStar);
+        p[2] == '=' ? three(TokenKind::kDoubleStarEqual) : two(TokenKind::kDoubleStar);
       } else {
         c2 == '=' ? two(TokenKind::kStarEqual) : one(TokenKind::kStar);
       }
       break;
     case '/':
       if (c2 == '/') {
-        c3 == '=' ? three(TokenKind::kDoubleSlashEqual) : two(TokenKind::kDoubleSlash);
+        p[2] == '=' ? three(TokenKind::kDoubleSlashEqual) : two(TokenKind::kDoubleSlash);
       } else {
         c2 == '=' ? two(TokenKind::kSlashEqual) : one(TokenKind::kSlash);
       }
@@ -1124,23 +1198,20 @@ void Lexer::LexOperator() {
       break;
     case '<':
       if (c2 == '<') {
-        c3 == '=' ? three(TokenKind::kLeftShiftEqual) : two(TokenKind::kLeftShift);
+        p[2] == '=' ? three(TokenKind::kLeftShiftEqual) : two(TokenKind::kLeftShift);
       } else {
         c2 == '=' ? two(TokenKind::kLessEqual) : one(TokenKind::kLess);
       }
       break;
     case '>':
       if (c2 == '>') {
-        c3 == '=' ? three(TokenKind::kRightShiftEqual) : two(TokenKind::kRightShift);
+        p[2] == '=' ? three(TokenKind::kRightShiftEqual) : two(TokenKind::kRightShift);
       } else {
         c2 == '=' ? two(TokenKind::kGreaterEqual) : one(TokenKind::kGreater);
       }
       break;
     case '=':
       c2 == '=' ? two(TokenKind::kEqEqual) : one(TokenKind::kEqual);
-      break;
-    case '.':
-      one(TokenKind::kDot);
       break;
     case '%':
       c2 == '=' ? two(TokenKind::kPercentEqual) : one(TokenKind::kPercent);

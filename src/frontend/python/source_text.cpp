@@ -7,6 +7,10 @@
 #include <cerrno>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dsaudit::python {
 namespace {
 
@@ -259,25 +263,39 @@ size_t RepairUtf8(std::string_view bytes, std::string& out) {
   return first_bad;
 }
 
-// ASCII without CR or NUL, checked eight bytes at a time.
-bool IsPlainAscii(std::string_view bytes) {
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  auto has_byte = [](uint64_t word, uint8_t value) {
-    uint64_t x = word ^ (kOnes * value);
-    return ((x - kOnes) & ~x & kHigh) != 0;
-  };
+// Length of the prefix of plain ASCII: no byte >= 0x80, CR or NUL.
+size_t PlainAsciiPrefix(const char* data, size_t size) {
   size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, bytes.data() + i, 8);
-    if ((word & kHigh) != 0 || has_byte(word, '\r') || has_byte(word, 0)) return false;
+#ifdef __SSE2__
+  const __m128i crs = _mm_set1_epi8('\r');
+  const __m128i zeros = _mm_setzero_si128();
+  for (; i + 16 <= size; i += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i special = _mm_or_si128(_mm_cmpeq_epi8(chunk, crs), _mm_cmpeq_epi8(chunk, zeros));
+    // movemask of the chunk itself gives the high bits.
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(chunk, special)));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
-  for (; i < bytes.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x80 || c == '\r' || c == 0) return false;
+#endif
+  for (; i < size; ++i) {
+    unsigned char c = static_cast<unsigned char>(data[i]);
+    if (c >= 0x80 || c == '\r' || c == 0) return i;
   }
-  return true;
+  return size;
+}
+
+// Strict UTF-8 without CR or NUL: text that needs no repair, newline
+// translation or NUL error, so it can be used as it is.
+bool IsPlainUtf8(std::string_view bytes) {
+  size_t i = 0;
+  for (;;) {
+    i += PlainAsciiPrefix(bytes.data() + i, bytes.size() - i);
+    if (i >= bytes.size()) return true;
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) return false;  // CR or NUL
+    size_t length = ValidUtf8Length(bytes, i);
+    if (length == 0) return false;
+    i += length;
+  }
 }
 
 }  // namespace
@@ -318,7 +336,7 @@ SourceText SourceText::FromBytes(std::string_view bytes) {
     set_error(std::move(e));
   }
 
-  if (is_utf8 && IsPlainAscii(bytes)) {
+  if (is_utf8 && IsPlainUtf8(bytes)) {
     // The common case: nothing to decode, repair or translate.
     source.text_.assign(bytes.data(), bytes.size());
     source.error_ = std::move(error);
@@ -379,16 +397,25 @@ SourceText SourceText::FromBytes(std::string_view bytes) {
 
 void SourceText::IndexLines() {
   line_starts_.clear();
-  line_starts_.reserve(text_.size() / 32 + 2);
+  line_starts_.reserve(text_.size() / 24 + 2);
   line_starts_.push_back(0);
   const char* data = text_.data();
   size_t size = text_.size();
-  for (size_t i = 0; i < size;) {
-    const void* found = std::memchr(data + i, '\n', size - i);
-    if (!found) break;
-    size_t nl = static_cast<size_t>(static_cast<const char*>(found) - data);
+  // A newline ending the text starts no line.
+  auto add = [&](size_t nl) {
     if (nl + 1 < size) line_starts_.push_back(static_cast<uint32_t>(nl + 1));
-    i = nl + 1;
+  };
+  size_t i = 0;
+#ifdef __SSE2__
+  const __m128i newlines = _mm_set1_epi8('\n');
+  for (; i + 16 <= size; i += 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, newlines)));
+    for (; mask != 0; mask &= mask - 1) add(i + static_cast<size_t>(__builtin_ctz(mask)));
+  }
+#endif
+  for (; i < size; ++i) {
+    if (data[i] == '\n') add(i);
   }
 }
 
