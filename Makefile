@@ -38,12 +38,16 @@ sanitize-test: deps $(SANITIZE_BUILD)/build.ninja
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure
 
-# Runs every fuzz target briefly, seeded with the committed corpus.
+# Runs every fuzz target briefly, seeded with its committed corpus and with the
+# test data of its front end (kept once, in tests/data, not copied into fuzz/).
 fuzz-smoke: sanitize-test
 	@for fuzzer in $(SANITIZE_BUILD)/*_fuzzer; do \
 	  [ -x "$$fuzzer" ] || continue; \
-	  name=$$(basename $$fuzzer); corpus=fuzz/corpus/$${name%_fuzzer}; \
+	  name=$$(basename $$fuzzer); target=$${name%_fuzzer}; corpus=fuzz/corpus/$$target; \
+	  case $$target in parser|tokenizer) seeds=tests/data/python;; notebook) seeds=tests/data/notebooks;; \
+	    *) seeds="";; esac; \
 	  work=$$(mktemp -d); cp -r $$corpus/. $$work/ 2>/dev/null || true; \
+	  for dir in $$seeds; do cp $$dir/*.py $$dir/*.ipynb $$work/ 2>/dev/null || true; done; \
 	  echo "fuzzing $$name for $(FUZZ_SECONDS)s"; \
 	  $$fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 	    -print_final_stats=0 $$work >/tmp/$$name.log 2>&1 \

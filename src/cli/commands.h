@@ -11,7 +11,6 @@ inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
 void RegisterParseCommand(CLI::App& app);
-void RegisterDebugCommands(CLI::App& debug);
 void RegisterDebugAstCommand(CLI::App& debug);
 void RegisterDebugTokensCommand(CLI::App& debug);
 void RegisterDebugNotebookCommand(CLI::App& debug);

@@ -17,7 +17,6 @@ int main(int argc, char** argv) {
   dsaudit::cli::RegisterParseCommand(app);
   CLI::App* debug = app.add_subcommand("debug", "inspect the front end: tokens, syntax trees, scopes");
   debug->require_subcommand(1);
-  // dsaudit::cli::RegisterDebugCommands(*debug);
   dsaudit::cli::RegisterDebugTokensCommand(*debug);
   dsaudit::cli::RegisterDebugAstCommand(*debug);
   dsaudit::cli::RegisterDebugNotebookCommand(*debug);

@@ -30,9 +30,10 @@ bool MatchClass(std::string_view pattern, size_t p, char c, size_t& next) {
 }
 
 bool IsDoubleStarSegment(std::string_view pattern, size_t p) {
+  if (pattern.substr(p, 2) != "**") return false;
   bool starts_segment = p == 0 || pattern[p - 1] == '/';
   bool ends_segment = p + 2 == pattern.size() || pattern[p + 2] == '/';
-  return pattern.substr(p, 2) == "**" && starts_segment && ends_segment;
+  return starts_segment && ends_segment;
 }
 
 bool Match(std::string_view pattern, size_t p, std::string_view path, size_t s) {

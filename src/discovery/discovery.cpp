@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 #include <set>
 #include <system_error>
 #include <utility>
+
+#include "discovery/gitignore.h"
 
 namespace dsaudit::discovery {
 namespace {
@@ -31,12 +34,18 @@ class Walker {
   void VisitEntry(const fs::path& path, const fs::path& root, int depth);
   bool IsExcluded(const fs::path& path, const fs::path& root) const;
   bool IsSkippedDirectory(const fs::path& path) const;
+  void StartGitIgnore(const fs::path& root);
+  bool IsGitIgnored(const fs::path& path, const fs::path& root, bool is_directory);
   void Warn(const fs::path& path, std::string message, bool named = false) {
     result_.warnings.push_back({path.string(), std::move(message), named});
   }
 
   const DiscoveryOptions& options_;
   std::set<DirectoryId> visited_;
+  // The ignore rules of the named directory being walked, and that
+  // directory's path relative to their top, with a trailing '/'.
+  std::unique_ptr<GitIgnore> gitignore_;
+  std::string gitignore_prefix_;
   DiscoveryResult result_;
 };
 
@@ -57,7 +66,9 @@ void Walker::AddNamed(const fs::path& path) {
   }
   if (S_ISDIR(info.st_mode)) {
     visited_.insert({info.st_dev, info.st_ino});
+    StartGitIgnore(path);
     Walk(path, path, 0);
+    gitignore_.reset();
     return;
   }
   FileKind kind = FileKind::kPython;
@@ -100,6 +111,9 @@ void Walker::VisitEntry(const fs::path& path, const fs::path& root, int depth) {
     Warn(path, errno == ELOOP ? "symbolic link loop" : "broken symbolic link");
     return;
   }
+  // The followed type, unlike git's (a link is never a directory to git):
+  // `data/` in .gitignore should keep a linked data directory out too.
+  if (IsGitIgnored(path, root, S_ISDIR(info.st_mode))) return;
   if (S_ISDIR(info.st_mode)) {
     if (IsSkippedDirectory(path)) return;
     if (!visited_.insert({info.st_dev, info.st_ino}).second) {
@@ -127,6 +141,26 @@ bool Walker::IsExcluded(const fs::path& path, const fs::path& root) const {
     if (::fnmatch(glob.c_str(), subject.c_str(), 0) == 0) return true;
   }
   return false;
+}
+
+void Walker::StartGitIgnore(const fs::path& root) {
+  gitignore_.reset();
+  if (!options_.respect_gitignore) return;
+  std::error_code error;
+  fs::path absolute = fs::absolute(root, error).lexically_normal();
+  if (error) return;
+  if (!absolute.has_filename()) absolute = absolute.parent_path();
+  // Patterns in .gitignore files above the named directory apply too.
+  fs::path top = GitIgnore::FindRepositoryRoot(absolute).value_or(absolute);
+  std::string prefix = absolute.lexically_relative(top).generic_string();
+  gitignore_prefix_ = prefix == "." || prefix.empty() ? "" : prefix + "/";
+  gitignore_ = std::make_unique<GitIgnore>(top);
+}
+
+bool Walker::IsGitIgnored(const fs::path& path, const fs::path& root, bool is_directory) {
+  if (!gitignore_) return false;
+  std::string relative = gitignore_prefix_ + path.lexically_relative(root).generic_string();
+  return gitignore_->IsIgnored(relative, is_directory);
 }
 
 bool Walker::IsSkippedDirectory(const fs::path& path) const {

@@ -36,6 +36,9 @@ struct DiscoveryOptions {
   // fnmatch(3) patterns; a pattern with '/' matches the path relative to the
   // named root, one without matches the entry's name. Named files are exempt.
   std::vector<std::string> exclude_globs;
+  // Skip what the project's `.gitignore` files and `.git/info/exclude` ignore
+  // (see gitignore.h); they apply below each named directory.
+  bool respect_gitignore = true;
 
   static std::vector<std::string> DefaultSkipDirNames();
 };
