@@ -1,7 +1,5 @@
 // Runs the real binary: the command's contract is its output and exit status.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,50 +7,16 @@
 #include <iterator>
 #include <string>
 
+#include "cli/command_test_util.h"
+
 namespace dsaudit::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class DebugNotebookCommandTest : public ::testing::Test {
+class DebugNotebookCommandTest : public CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dsaudit_debug_notebook_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  CommandResult Dsaudit(const std::string& args) {
-    std::string command = std::string(DSAUDIT_BINARY) + " debug notebook " + args + " >" +
-                          (dir_ / "out").string() + " 2>" + (dir_ / "err").string();
-    CommandResult run;
-    int raw = std::system(command.c_str());
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = ReadAll(dir_ / "out");
-    run.err = ReadAll(dir_ / "err");
-    return run;
-  }
-
-  fs::path dir_;
+  CommandResult Dsaudit(const std::string& args) { return Run("debug notebook " + args); }
 };
 
 TEST_F(DebugNotebookCommandTest, PrintsCellsMagicsAndLabelledSource) {

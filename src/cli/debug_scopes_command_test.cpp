@@ -1,7 +1,5 @@
 // Runs the real binary: the command's contract is its output and exit status.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,43 +7,22 @@
 #include <iterator>
 #include <string>
 
+#include "cli/command_test_util.h"
+
 namespace dsaudit::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class DebugScopesCommandTest : public ::testing::Test {
+class DebugScopesCommandTest : public CommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dsaudit_debug_scopes_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& text) {
-    fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-  }
-
-  // Runs `dsaudit debug scopes ARGS`; returns the exit status, fills out/err.
+  // Runs `dsaudit debug scopes ARGS`; returns the exit status, fills out_/err_.
   int Dsaudit(const std::string& args) {
-    std::string command = std::string(DSAUDIT_BINARY) + " debug scopes " + args + " >" +
-                          (dir_ / "out").string() + " 2>" + (dir_ / "err").string();
-    int raw = std::system(command.c_str());
-    out_ = ReadAll(dir_ / "out");
-    err_ = ReadAll(dir_ / "err");
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    CommandResult run = Run("debug scopes " + args);
+    out_ = run.out;
+    err_ = run.err;
+    return run.status;
   }
-
-  fs::path dir_;
   std::string out_;
   std::string err_;
 };

@@ -1,7 +1,5 @@
 // Runs the real binary: the command's contract is its output and exit status.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -9,50 +7,24 @@
 #include <iterator>
 #include <string>
 
+#include "cli/command_test_util.h"
+
 namespace dsaudit::cli {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CommandResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-class ParseCommandTest : public ::testing::Test {
+class ParseCommandTest : public CommandTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dsaudit_parse_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_ / "project");
+    CommandTest::SetUp();
+    std::filesystem::create_directories(dir_ / "project");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
   void Write(const std::string& name, const std::string& bytes) {
-    fs::path path = dir_ / "project" / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
+    CommandTest::Write("project/" + name, bytes);
   }
-
   // Runs from inside the project directory so paths print relative.
-  CommandResult Dsaudit(const std::string& args) {
-    std::string command = "cd " + (dir_ / "project").string() + " && " + DSAUDIT_BINARY +
-                          " parse " + args + " >" + (dir_ / "out").string() + " 2>" +
-                          (dir_ / "err").string();
-    CommandResult run;
-    int raw = std::system(command.c_str());
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.out = ReadAll(dir_ / "out");
-    run.err = ReadAll(dir_ / "err");
-    return run;
-  }
+  CommandResult Dsaudit(const std::string& args) { return Run("parse " + args, dir_ / "project"); }
 
   // The summary without its timing, which varies.
   static std::string Summary(const std::string& out) {
@@ -60,8 +32,6 @@ class ParseCommandTest : public ::testing::Test {
     std::string last = out.substr(start == std::string::npos ? 0 : start + 1);
     return last.substr(0, last.rfind(", "));
   }
-
-  fs::path dir_;
 };
 
 TEST_F(ParseCommandTest, CleanProjectExitsZero) {

@@ -92,8 +92,7 @@ Wild MatchBracket(std::string_view p, std::size_t* pi, unsigned char t, bool pat
   return Wild::kMatch;
 }
 
-Wild DoWild(std::string_view p, std::size_t pi, std::string_view t, std::size_t ti,
-            bool pathname);
+Wild DoWild(std::string_view p, std::size_t pi, std::string_view t, std::size_t ti, bool pathname);
 
 // p[pi] is the first '*' of a run, t[ti] the text it starts at.
 Wild MatchStar(std::string_view p, std::size_t pi, std::string_view t, std::size_t ti,
@@ -144,8 +143,7 @@ Wild MatchStar(std::string_view p, std::size_t pi, std::string_view t, std::size
   return Wild::kAbortAll;
 }
 
-Wild DoWild(std::string_view p, std::size_t pi, std::string_view t, std::size_t ti,
-            bool pathname) {
+Wild DoWild(std::string_view p, std::size_t pi, std::string_view t, std::size_t ti, bool pathname) {
   for (; pi < p.size(); ++pi, ++ti) {
     char pc = p[pi];
     if (ti >= t.size() && pc != '*') return Wild::kAbortAll;
@@ -229,8 +227,7 @@ std::optional<IgnorePattern> ParseIgnoreLine(std::string_view line) {
   while (wildcard < line.size() && !IsGlobSpecial(line[wildcard])) ++wildcard;
   pattern.literal_prefix = wildcard;
   std::string_view rest = line.substr(1);
-  pattern.ends_with = line.front() == '*' &&
-                      std::none_of(rest.begin(), rest.end(), IsGlobSpecial);
+  pattern.ends_with = line.front() == '*' && std::none_of(rest.begin(), rest.end(), IsGlobSpecial);
   return pattern;
 }
 

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "discovery/discovery.h"
 
 namespace dsaudit::discovery {
 namespace {
@@ -125,7 +128,8 @@ TEST_F(GitIgnoreTest, TrailingSpacesUnlessEscaped) {
 }
 
 TEST_F(GitIgnoreTest, CarriageReturnsAndByteOrderMark) {
-  Write({{"", "\xEF\xBB\xBF" "first.py\r\nsecond.py\r\n"}});
+  const std::string byte_order_mark = "\xEF\xBB\xBF";
+  Write({{"", byte_order_mark + "first.py\r\nsecond.py\r\n"}});
   EXPECT_TRUE(Ignored("first.py"));
   EXPECT_TRUE(Ignored("second.py"));
 }
@@ -232,6 +236,52 @@ TEST_F(GitIgnoreTest, FindsRepositoryRootAbove) {
   std::optional<fs::path> top = GitIgnore::FindRepositoryRoot(root_ / "a" / "b");
   ASSERT_TRUE(top);
   EXPECT_EQ(*top, fs::absolute(root_).lexically_normal());
+}
+
+class DiscoveryGitIgnoreTest : public GitIgnoreTest {
+ protected:
+  void Touch(const std::string& relative) {
+    fs::path path = root_ / relative;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path) << "x = 1\n";
+  }
+
+  std::vector<std::string> Discover(const fs::path& named, const DiscoveryOptions& options = {}) {
+    std::vector<fs::path> paths = {named};
+    std::vector<std::string> relative;
+    for (const SourceFile& file : DiscoverFiles(paths, options).files) {
+      relative.push_back(file.path.lexically_relative(root_).generic_string());
+    }
+    return relative;
+  }
+};
+
+TEST_F(DiscoveryGitIgnoreTest, SkipsIgnoredFilesAndDirectories) {
+  Write({{"", "env2/\n*_pb2.py\n"}, {"src", "!keep_pb2.py\n"}});
+  Touch("env2/lib/x.py");
+  Touch("a.py");
+  Touch("gen_pb2.py");
+  Touch("src/keep_pb2.py");
+  Touch("src/other_pb2.py");
+  EXPECT_EQ(Discover(root_), (std::vector<std::string>{"a.py", "src/keep_pb2.py"}));
+  DiscoveryOptions options;
+  options.respect_gitignore = false;
+  EXPECT_EQ(Discover(root_, options).size(), 5u);
+}
+
+TEST_F(DiscoveryGitIgnoreTest, RulesAboveANamedSubdirectoryApply) {
+  Write({{"", "/src/skip.py\n*.gen.py\n"}});
+  Touch("src/skip.py");
+  Touch("src/a.gen.py");
+  Touch("src/a.py");
+  EXPECT_EQ(Discover(root_ / "src"), (std::vector<std::string>{"src/a.py"}));
+}
+
+TEST_F(DiscoveryGitIgnoreTest, NamedFilesAreNeverIgnored) {
+  Write({{"", "*.py\n"}});
+  Touch("a.py");
+  EXPECT_TRUE(Discover(root_).empty());
+  EXPECT_EQ(Discover(root_ / "a.py"), (std::vector<std::string>{"a.py"}));
 }
 
 }  // namespace
