@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev libtomlplusplus-dev
   clang libclang-rt-14-dev
-  unicode-data
+  unicode-data python3-jsonschema
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(hyperfine time)
