@@ -28,6 +28,11 @@ namespace dsaudit::cli {
 namespace {
 
 using discovery::FileKind;
+
+// "1 file", "2 files".
+std::string Count(uint64_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
 using discovery::SourceFile;
 using python::SyntaxError;
 
@@ -221,9 +226,9 @@ int RunParse(const ParseCommandOptions& options) {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string not_read = unreadable == 0 ? "" : fmt::format(", {} not read", unreadable);
-  fmt::print(
-      "{} files ({} Python, {} notebooks), {} lines, {} syntax errors in {} files{}, {:.2f} s\n",
-      results.size(), python_files, notebooks, lines, errors, files_with_errors, not_read, seconds);
+  fmt::print("{} ({} Python, {}), {}, {} in {}{}, {:.2f} s\n", Count(results.size(), "file"),
+             python_files, Count(notebooks, "notebook"), Count(lines, "line"),
+             Count(errors, "syntax error"), Count(files_with_errors, "file"), not_read, seconds);
   std::fflush(stdout);
 
   if (named_missing) return kExitUsage;

@@ -86,7 +86,7 @@ TEST_F(ParseCommandTest, HugeFileIsRefusedUnread) {
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
             "huge.py: error: file too large (314.6 MB, limit 256 MB), not parsed\n");
-  EXPECT_NE(run.out.find("2 files (2 Python, 0 notebooks), 1 lines, 0 syntax errors in 0 files, "
+  EXPECT_NE(run.out.find("2 files (2 Python, 0 notebooks), 1 line, 0 syntax errors in 0 files, "
                          "1 not read"),
             std::string::npos);
 }
@@ -104,7 +104,7 @@ TEST_F(ParseCommandTest, NotebookErrorsNameTheCell) {
   // python3: compile("y = (\nz = 2\n", "", "exec") -> 1:5 '(' was never closed
   EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
             "nb.ipynb:cell 3:1:5: SyntaxError: '(' was never closed\n");
-  EXPECT_NE(run.out.find("(0 Python, 1 notebooks)"), std::string::npos);
+  EXPECT_NE(run.out.find("(0 Python, 1 notebook)"), std::string::npos);
 }
 
 TEST_F(ParseCommandTest, InvalidNotebookIsOneLine) {
@@ -121,7 +121,7 @@ TEST_F(ParseCommandTest, MissingExplicitPathIsAUsageError) {
   CommandResult run = Dsaudit("a.py missing.py");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err, "dsaudit: error: missing.py: No such file or directory\n");
-  EXPECT_NE(run.out.find("1 files"), std::string::npos);
+  EXPECT_NE(run.out.find("1 file ("), std::string::npos);
 }
 
 TEST_F(ParseCommandTest, QuietPrintsOnlyTheSummary) {
@@ -129,7 +129,7 @@ TEST_F(ParseCommandTest, QuietPrintsOnlyTheSummary) {
   fs::create_symlink("nowhere.py", dir_ / "project" / "dangling.py");
   CommandResult run = Dsaudit("--quiet");
   EXPECT_EQ(run.status, 1);
-  EXPECT_EQ(run.out.find("1 files"), 0u);
+  EXPECT_EQ(run.out.find("1 file ("), 0u);
   EXPECT_EQ(run.err, "");
 }
 
