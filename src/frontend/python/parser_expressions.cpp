@@ -69,8 +69,8 @@ bool IsBitwiseOrLevel(const Expr* e) {
 
 }  // namespace
 
-bool Parser::IsExpressionStart() const {
-  switch (Kind()) {
+bool IsExpressionStartKind(TokenKind kind) {
+  switch (kind) {
     case TK::kName:
     case TK::kNumber:
     case TK::kString:
@@ -94,6 +94,8 @@ bool Parser::IsExpressionStart() const {
       return false;
   }
 }
+
+bool Parser::IsExpressionStart() const { return IsExpressionStartKind(Kind()); }
 
 Expr* Parser::ParseStarExpressions() {
   const Token& start = Cur();

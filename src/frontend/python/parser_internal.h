@@ -31,6 +31,10 @@ enum Precedence : int {
   kPrecTerm = 6,
 };
 
+// Whether a token can begin an expression; also tells a `match` statement
+// from a name called `match`.
+bool IsExpressionStartKind(TokenKind kind);
+
 class Parser {
  public:
   Parser(ParsedModule& module, const ParseOptions& options);

@@ -16,29 +16,7 @@ using TK = TokenKind;
 // at bracket depth 0 and its subject starts right after the keyword, which
 // no valid expression statement starting with the name `match` satisfies.
 bool Parser::LooksLikeMatch() const {
-  switch (PeekKind(1)) {
-    case TK::kName:
-    case TK::kNumber:
-    case TK::kString:
-    case TK::kFStringStart:
-    case TK::kLeftParen:
-    case TK::kLeftBracket:
-    case TK::kLeftBrace:
-    case TK::kMinus:
-    case TK::kPlus:
-    case TK::kTilde:
-    case TK::kNot:
-    case TK::kLambda:
-    case TK::kAwait:
-    case TK::kNone:
-    case TK::kTrue:
-    case TK::kFalse:
-    case TK::kEllipsis:
-    case TK::kStar:
-      break;
-    default:
-      return false;
-  }
+  if (!IsExpressionStartKind(PeekKind(1))) return false;
   int depth = 0;
   for (size_t i = pos_ + 1; i < toks_.size(); ++i) {
     TokenKind k = toks_[i].kind;
