@@ -19,6 +19,10 @@ struct ErrorCase {
 };
 
 constexpr ErrorCase kCases[] = {
+    // A misplaced `/` once broke the parameter split (found by parser_fuzzer).
+    {"def h(*, a, /b=1): pass", "SyntaxError", "/ must be ahead of *", 1, 13},
+    {"def h(a, /, b, /): pass", "SyntaxError", "/ may appear only once", 1, 16},
+    {"lambda *, a, /b=1: 0", "SyntaxError", "/ must be ahead of *", 1, 14},
     {"f() = 1", "SyntaxError", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1},
     {"1 = x", "SyntaxError", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1},
     {"x + 1 = 2", "SyntaxError", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1},

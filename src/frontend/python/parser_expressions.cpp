@@ -749,8 +749,11 @@ Arguments* Parser::ParseParameters(TokenKind closer, bool annotations) {
         ErrorAtToken(slash, "/ must be ahead of *");
       } else if (slash_pairs != 0) {
         ErrorAtToken(slash, "/ may appear only once");
+      } else {
+        // Only a well-placed `/` splits the list: a misplaced one would put
+        // the positional-only count past the `*` and break the split below.
+        slash_pairs = pairs;
       }
-      slash_pairs = pairs;
     } else if (At(TK::kStar)) {
       const Token& star = Advance();
       if (star_pairs != SIZE_MAX) ErrorAtToken(star, "* argument may appear only once");
