@@ -4,7 +4,10 @@
 BUILD        ?= build
 SANITIZE_BUILD ?= build-sanitize
 JOBS         ?= $(shell nproc)
-FUZZ_SECONDS ?= 20
+# CI fuzzes with a fixed seed and run count, so a run is repeatable and cannot
+# fail by chance; a longer exploration is `make fuzz-smoke FUZZ_RUNS=-1 FUZZ_SECONDS=600`.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 20000
 CMAKE_FLAGS  ?=
 
 .PHONY: all deps build run test unit-test sanitize-test fuzz-smoke bench parity clean format
@@ -48,8 +51,8 @@ fuzz-smoke: sanitize-test
 	    *) seeds="";; esac; \
 	  work=$$(mktemp -d); cp -r $$corpus/. $$work/ 2>/dev/null || true; \
 	  for dir in $$seeds; do cp $$dir/*.py $$dir/*.ipynb $$work/ 2>/dev/null || true; done; \
-	  echo "fuzzing $$name for $(FUZZ_SECONDS)s"; \
-	  $$fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
+	  echo "fuzzing $$name: $(FUZZ_RUNS) runs, at most $(FUZZ_SECONDS)s"; \
+	  $$fuzzer -seed=1 -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
 	    -print_final_stats=0 $$work >/tmp/$$name.log 2>&1 \
 	    || { tail -40 /tmp/$$name.log; rm -rf $$work; exit 1; }; \
 	  rm -rf $$work; \
