@@ -7,11 +7,13 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev libtomlplusplus-dev
+  libre2-dev libssl-dev zlib1g-dev libyaml-cpp-dev
+  libhttp-parser-dev nginx openssl
   clang libclang-rt-14-dev
   unicode-data python3-jsonschema
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(hyperfine time)
+  packages+=(hyperfine time wrk goaccess)
 fi
 if [[ "${1:-}" == "--parity" ]]; then
   packages+=(python3-numpy python3-pandas python3-sklearn)
