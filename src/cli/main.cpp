@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();
 
+  dsaudit::cli::RegisterCheckCommand(app);
+  dsaudit::cli::RegisterRulesCommands(app);
   dsaudit::cli::RegisterParseCommand(app);
   CLI::App* debug = app.add_subcommand("debug", "inspect the front end: tokens, syntax trees, scopes");
   debug->require_subcommand(1);

@@ -1,22 +1,18 @@
 // `dsaudit parse [PATH...]`: discovers files, parses them in parallel and
 // prints their syntax errors, the front end's end-to-end smoke test.
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "base/file_io.h"
 #include "cli/commands.h"
 #include "discovery/discovery.h"
 #include "frontend/notebook/notebook.h"
@@ -36,10 +32,6 @@ std::string Count(uint64_t count, std::string_view noun) {
 using discovery::SourceFile;
 using python::SyntaxError;
 
-// Larger files are refused unread: 32-bit token offsets, and no real source
-// file is this big (the largest in CPython's stdlib is under 1 MB).
-constexpr size_t kMaxFileBytes = size_t{256} << 20;
-
 struct ParseCommandOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
@@ -53,47 +45,6 @@ struct FileResult {
   uint32_t syntax_errors = 0;
   bool unreadable = false;
 };
-
-bool ReadAll(int fd, size_t size, std::string* bytes, std::string* error) {
-  bytes->resize(size);
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::read(fd, bytes->data() + done, size - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      *error = std::strerror(errno);
-      return false;
-    }
-    // A file that shrank while being read is parsed as far as it goes.
-    if (n == 0) break;
-    done += static_cast<size_t>(n);
-  }
-  bytes->resize(done);
-  return true;
-}
-
-// Reads a whole regular file; on failure returns false and sets `error`.
-bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  struct stat info;
-  bool ok = false;
-  if (::fstat(fd, &info) != 0) {
-    *error = std::strerror(errno);
-  } else if (!S_ISREG(info.st_mode)) {
-    *error = "not a regular file";
-  } else if (static_cast<size_t>(info.st_size) > kMaxFileBytes) {
-    *error = fmt::format("file too large ({:.1f} MB, limit {} MB), not parsed",
-                         static_cast<double>(info.st_size) / 1e6, kMaxFileBytes >> 20);
-  } else {
-    ok = ReadAll(fd, static_cast<size_t>(info.st_size), bytes, error);
-  }
-  ::close(fd);
-  return ok;
-}
 
 void AppendError(FileResult& result, const std::string& location, const SyntaxError& error) {
   result.output += fmt::format("{}: {}: {}\n", location, error.type, error.message);

@@ -85,7 +85,7 @@ TEST_F(ParseCommandTest, HugeFileIsRefusedUnread) {
   CommandResult run = Dsaudit("");
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out.substr(0, run.out.find('\n') + 1),
-            "huge.py: error: file too large (314.6 MB, limit 256 MB), not parsed\n");
+            "huge.py: error: file too large (314.6 MB, limit 256 MB), not read\n");
   EXPECT_NE(run.out.find("2 files (2 Python, 0 notebooks), 1 line, 0 syntax errors in 0 files, "
                          "1 not read"),
             std::string::npos);

@@ -142,6 +142,11 @@ void JsonWriter::Number(uint64_t value) {
   out_.append(fmt::format("{}", value));
 }
 
+void JsonWriter::Bool(bool value) {
+  BeforeValue();
+  out_ += value ? "true" : "false";
+}
+
 void JsonWriter::Null() {
   BeforeValue();
   out_.append("null");

@@ -26,6 +26,7 @@ class JsonWriter {
   void Key(std::string_view key);
   void String(std::string_view value);
   void Number(uint64_t value);
+  void Bool(bool value);
   void Null();
   // The finished document, with a trailing newline.
   std::string Finish();

@@ -5,6 +5,7 @@
 // ParsedModule that produced them; all are trivially destructible views.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -56,6 +57,12 @@ enum class NodeKind : uint8_t {
 #include "frontend/python/ast_nodes.def"
 #undef AST_NODE
 };
+
+inline constexpr size_t kNodeKindCount = 0
+#define AST_NODE(Cpp, Py, Category, HasAttributes, Fields) +1
+#include "frontend/python/ast_nodes.def"
+#undef AST_NODE
+    ;
 
 enum class NodeCategory : uint8_t { kMod, kStmt, kExpr, kPattern, kTypeParam, kOther };
 

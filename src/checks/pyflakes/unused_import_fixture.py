@@ -1,0 +1,20 @@
+# fixture: F401
+import os  # expect: F401:8
+import sys
+import os.path as osp  # expect: F401:19
+from collections import OrderedDict, defaultdict  # expect: F401:25
+from typing import List as List
+from __future__ import annotations  # noqa: F404
+import json, re  # expect: F401:14
+
+try:
+    import numpy
+except ImportError:
+    numpy = None
+
+print(sys.argv, defaultdict, json)
+
+
+def f():
+    import pandas as pd  # expect: F401:22
+    return 1
