@@ -285,6 +285,7 @@ void Engine::Finalize(Pass& pass, FileOutcome& outcome) const {
   for (Diagnostic& diagnostic : pass.context->diagnostics()) {
     Finding finding = EngineFinding(*diagnostic.rule, path, std::move(diagnostic.message));
     if (diagnostic.effort_minutes != 0) finding.effort_minutes = diagnostic.effort_minutes;
+    finding.fixable = diagnostic.fix.has_value() && pass.notebook == nullptr;
     add(std::move(finding), diagnostic.pos.line, &diagnostic.pos);
   }
   std::filesystem::path config_path = config_.root / path;

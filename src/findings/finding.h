@@ -27,6 +27,8 @@ struct Finding {
   uint32_t effort_minutes = 0;
   // Stable across unrelated edits: see ComputeFingerprint.
   std::string fingerprint;
+  // A safe fix exists that `check --fix` would apply (text output marks it [*]).
+  bool fixable = false;
 };
 
 // Deterministic report order: path, line, column, code, message.

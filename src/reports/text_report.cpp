@@ -42,12 +42,16 @@ std::string Location(const Finding& finding, const Painter& paint) {
 std::string WriteText(std::span<const Finding> findings, const TextOptions& options) {
   const Painter paint(options.color);
   std::string out;
+  size_t fixable = 0;
   for (const Finding& finding : findings) {
-    out += fmt::format("{}{} {}\n", Location(finding, paint), paint(kBoldRed, finding.code),
-                       finding.message);
+    fixable += finding.fixable ? 1 : 0;
+    out += fmt::format("{}{} {}{}\n", Location(finding, paint), paint(kBoldRed, finding.code),
+                       finding.fixable ? "[*] " : "", finding.message);
   }
   if (findings.empty()) return out + "All checks passed!\n";
-  return out + fmt::format("Found {} error{}.\n", findings.size(), findings.size() == 1 ? "" : "s");
+  out += fmt::format("Found {} error{}.\n", findings.size(), findings.size() == 1 ? "" : "s");
+  if (fixable > 0) out += fmt::format("[*] {} fixable with the `--fix` option.\n", fixable);
+  return out;
 }
 
 std::string WriteStatistics(std::span<const Finding> findings, const RuleLookup& lookup,
