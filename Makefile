@@ -10,7 +10,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS    ?= 100000
 CMAKE_FLAGS  ?=
 
-.PHONY: all deps build run test unit-test sanitize-test fuzz-smoke bench parity clean format
+.PHONY: all deps build run test unit-test sanitize-test fuzz-smoke bench parity parity-ruff docs clean format
 
 all: build
 
@@ -26,7 +26,7 @@ build: deps $(BUILD)/build.ninja
 # Audits the bundled example project.
 # Exit status 1 means "found problems", which is the point of the example.
 run: build
-	@./$(BUILD)/dsaudit parse examples; status=$$?; test $$status -le 1
+	@./$(BUILD)/dsaudit check examples; status=$$?; test $$status -le 1
 
 unit-test: build
 	ctest --test-dir $(BUILD) --output-on-failure
@@ -63,10 +63,20 @@ test: unit-test fuzz-smoke
 bench: build
 	@scripts/install-deps.sh --bench
 	@scripts/bench.sh $(BUILD)
+	@python3 bench/check_bench.py $(BUILD)/dsaudit
 
 # Compares `dsaudit debug ast` with CPython's ast.dump on real code.
 parity: build
 	@python3 tools/parity.py --dsaudit $(BUILD)/dsaudit
+
+# Compares `dsaudit check` with ruff (wasm build from npm, cached after the
+# first run) on the stdlib and Debian's numpy, pandas and sklearn, per code.
+parity-ruff: build
+	@python3 tools/parity_ruff.py --dsaudit $(BUILD)/dsaudit
+
+# docs/rules/: one page per rule, generated from each check's own source.
+docs: build
+	@rm -rf docs/rules && ./$(BUILD)/dsaudit rules --write-docs docs/rules
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.h' 'bench/*.cpp' 'fuzz/*.cpp')

@@ -13,7 +13,7 @@ packages=(
   unicode-data python3-jsonschema
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(hyperfine time wrk goaccess)
+  packages+=(hyperfine time wrk goaccess flake8 pylint bandit nodejs npm)
 fi
 if [[ "${1:-}" == "--parity" ]]; then
   packages+=(python3-numpy python3-pandas python3-sklearn)

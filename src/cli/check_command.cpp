@@ -7,17 +7,15 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "base/file_io.h"
-#include "checks/engine.h"
+#include "checks/project_run.h"
 #include "checks/registry.h"
 #include "cli/commands.h"
 #include "config/config.h"
@@ -56,16 +54,6 @@ struct CheckCommandOptions {
 [[noreturn]] void UsageError(const std::string& message) {
   std::fprintf(stderr, "dsaudit: error: %s\n", message.c_str());
   throw CLI::RuntimeError(kExitUsage);
-}
-
-// How a path is printed: relative to the working directory when below it.
-std::string DisplayPath(const fs::path& path) {
-  std::error_code error;
-  fs::path absolute = fs::absolute(path, error).lexically_normal();
-  fs::path cwd = fs::current_path(error);
-  fs::path relative = absolute.lexically_relative(cwd);
-  if (!relative.empty() && *relative.begin() != "..") return relative.generic_string();
-  return absolute.generic_string();
 }
 
 config::Config LoadConfig(const CheckCommandOptions& options) {
@@ -156,86 +144,38 @@ int RunCheck(const CheckCommandOptions& options) {
   config::Config config = LoadConfig(options);
   std::vector<fs::path> roots(options.paths.begin(), options.paths.end());
   if (roots.empty()) roots.emplace_back(".");
-  discovery::DiscoveryOptions discovery_options;
-  discovery_options.respect_gitignore = !options.no_gitignore;
-  discovery::DiscoveryResult found = discovery::DiscoverFiles(roots, discovery_options);
-  bool named_missing = false;
-  for (const discovery::DiscoveryWarning& warning : found.warnings) {
-    named_missing |= warning.named;
+  checks::ProjectRunResult run = checks::RunProjectChecks(
+      roots, config,
+      {.fix = options.fix || options.diff,
+       .keep_originals = options.diff,
+       .respect_gitignore = !options.no_gitignore,
+       .jobs = options.jobs});
+  for (const discovery::DiscoveryWarning& warning : run.warnings) {
     std::fprintf(stderr, "dsaudit: %s: %s: %s\n", warning.named ? "error" : "warning",
                  warning.path.c_str(), warning.message.c_str());
   }
-  if (named_missing) return kExitUsage;
+  if (run.named_path_missing) return kExitUsage;
 
-  // Configured excludes apply to files met while walking, not to named ones.
-  std::vector<discovery::SourceFile> files;
-  for (discovery::SourceFile& file : found.files) {
-    bool named = std::find(roots.begin(), roots.end(), file.path) != roots.end();
-    if (!named && config::IsExcluded(config, fs::absolute(file.path))) continue;
-    files.push_back(std::move(file));
-  }
-  std::vector<std::string> paths;
-  for (const discovery::SourceFile& file : files) paths.push_back(DisplayPath(file.path));
-
-  checks::Engine engine(config, {.fix = options.fix || options.diff});
-  std::vector<checks::FileOutcome> outcomes(files.size());
-  std::vector<std::string> originals(options.diff ? files.size() : 0);
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
-      checks::FileInput input{.path = paths[i],
-                              .is_notebook = files[i].kind == discovery::FileKind::kNotebook};
-      std::string error;
-      if (!ReadFileBytes(files[i].path.string(), &input.bytes, &error)) {
-        Finding finding;
-        finding.code = std::string(checks::kUnreadableFileRule.code);
-        finding.area = checks::kUnreadableFileRule.area;
-        finding.severity = checks::kUnreadableFileRule.severity;
-        finding.path = paths[i];
-        finding.message = fmt::format("Cannot read file: {}", error);
-        finding.effort_minutes = checks::kUnreadableFileRule.effort_minutes;
-        outcomes[i].findings.push_back(std::move(finding));
-        checks::AssignFingerprints(outcomes[i].findings, {""});
-        continue;
-      }
-      if (options.diff) originals[i] = input.bytes;
-      outcomes[i] = engine.CheckFile(std::move(input));
-    }
-  };
-  unsigned jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::clamp<size_t>(files.size(), 1, jobs));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
-
-  std::vector<Finding> findings;
   uint32_t fixed = 0;
   std::string diffs;
-  for (size_t i = 0; i < outcomes.size(); ++i) {
-    checks::FileOutcome& outcome = outcomes[i];
-    if (outcome.fixed_bytes) {
-      fixed += outcome.fixes_applied;
+  for (const checks::CheckedFile& file : run.files) {
+    if (file.fixed_bytes) {
+      fixed += file.fixes_applied;
       if (options.diff) {
-        diffs += UnifiedDiff(paths[i], originals[i], *outcome.fixed_bytes);
+        diffs += UnifiedDiff(file.display_path, file.original_bytes, *file.fixed_bytes);
       } else {
         std::string error;
-        if (!WriteFileAtomically(files[i].path.string(), *outcome.fixed_bytes, &error)) {
-          std::fprintf(stderr, "dsaudit: error: %s: fixes not written: %s\n", paths[i].c_str(),
-                       error.c_str());
+        if (!WriteFileAtomically(file.source.path.string(), *file.fixed_bytes, &error)) {
+          std::fprintf(stderr, "dsaudit: error: %s: fixes not written: %s\n",
+                       file.display_path.c_str(), error.c_str());
         }
       }
-    } else if (!outcome.fix_refused.empty()) {
-      std::fprintf(stderr, "dsaudit: warning: %s: %s\n", paths[i].c_str(),
-                   outcome.fix_refused.c_str());
+    } else if (!file.fix_refused.empty()) {
+      std::fprintf(stderr, "dsaudit: warning: %s: %s\n", file.display_path.c_str(),
+                   file.fix_refused.c_str());
     }
   }
-  std::vector<Finding> project = engine.CheckProject(outcomes, paths);
-  for (checks::FileOutcome& outcome : outcomes) {
-    for (Finding& finding : outcome.findings) findings.push_back(std::move(finding));
-  }
-  for (Finding& finding : project) findings.push_back(std::move(finding));
-  std::stable_sort(findings.begin(), findings.end(), FindingLess);
+  const std::vector<Finding>& findings = run.findings;
 
   std::string output;
   if (options.diff) {
