@@ -63,7 +63,6 @@ test: unit-test fuzz-smoke
 bench: build
 	@scripts/install-deps.sh --bench
 	@scripts/bench.sh $(BUILD)
-	@python3 bench/check_bench.py $(BUILD)/dsaudit
 
 # Compares `dsaudit debug ast` with CPython's ast.dump on real code.
 parity: build

@@ -57,3 +57,14 @@ fi
 
 echo
 python3 "$root/bench/bench_report.py" "${report_args[@]}"
+
+# The other hot paths, each beside its peer tools in the same run.
+root_dir="$root"
+if [[ -x "$cli_binary" ]]; then
+  echo
+  python3 "$root_dir/bench/check_bench.py" "$cli_binary" || echo "bench: check bench failed" >&2
+  echo
+  bash "$root_dir/bench/load_bench.sh" "$cli_binary" || echo "bench: load bench failed" >&2
+  echo
+  bash "$root_dir/bench/http_bench.sh" "$cli_binary" || echo "bench: http bench failed" >&2
+fi

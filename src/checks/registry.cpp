@@ -44,7 +44,17 @@ std::string_view FirstCode(const Check& check) {
   return check.rules.empty() ? std::string_view() : check.rules.front()->code;
 }
 
+std::vector<const RuleInfo*>& MutableStandaloneRules() {
+  static std::vector<const RuleInfo*> rules;
+  return rules;
+}
+
 }  // namespace
+
+bool RegisterStandaloneRule(const RuleInfo* rule) {
+  MutableStandaloneRules().push_back(rule);
+  return true;
+}
 
 bool RegisterCheck(Check check) {
   MutableChecks().push_back(std::move(check));
@@ -68,6 +78,7 @@ std::span<const RuleInfo* const> AllRules() {
     std::vector<const RuleInfo*> all = {&kSyntaxErrorRule, &kUnreadableFileRule,
                                         &kUnusedNoqaRule};
     for (const Check& check : AllChecks()) all.insert(all.end(), check.rules.begin(), check.rules.end());
+    all.insert(all.end(), MutableStandaloneRules().begin(), MutableStandaloneRules().end());
     std::sort(all.begin(), all.end(),
               [](const RuleInfo* a, const RuleInfo* b) { return a->code < b->code; });
     all.erase(std::unique(all.begin(), all.end()), all.end());

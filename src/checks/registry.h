@@ -14,6 +14,11 @@ namespace dsaudit::checks {
 extern const RuleInfo kSyntaxErrorRule;  // E999: the file does not parse
 extern const RuleInfo kUnreadableFileRule;  // DS001: not readable, not decodable, broken notebook
 
+// A rule reported outside the file engine (the audit's project checks):
+// AllRules and FindRule list it, `check` never runs it. Returns true so it
+// can initialise a static.
+bool RegisterStandaloneRule(const RuleInfo* rule);
+
 // Registered checks, ordered by their first rule's code.
 std::span<const Check> AllChecks();
 // Every rule (checks' and the engine's), ordered by code.

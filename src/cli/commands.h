@@ -11,7 +11,10 @@ inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 
 void RegisterParseCommand(CLI::App& app);
+void RegisterLoadCommand(CLI::App& app);
+void RegisterBenchCommand(CLI::App& app);
 void RegisterCheckCommand(CLI::App& app);
+void RegisterAuditCommand(CLI::App& app);
 void RegisterRulesCommands(CLI::App& app);
 void RegisterDebugAstCommand(CLI::App& debug);
 void RegisterDebugTokensCommand(CLI::App& debug);

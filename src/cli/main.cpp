@@ -15,8 +15,11 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   dsaudit::cli::RegisterCheckCommand(app);
+  dsaudit::cli::RegisterAuditCommand(app);
   dsaudit::cli::RegisterRulesCommands(app);
   dsaudit::cli::RegisterParseCommand(app);
+  dsaudit::cli::RegisterLoadCommand(app);
+  dsaudit::cli::RegisterBenchCommand(app);
   CLI::App* debug = app.add_subcommand("debug", "inspect the front end: tokens, syntax trees, scopes");
   debug->require_subcommand(1);
   dsaudit::cli::RegisterDebugTokensCommand(*debug);

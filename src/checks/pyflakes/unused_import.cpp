@@ -7,6 +7,7 @@
 
 #include "checks/check_context.h"
 #include "checks/fix_util.h"
+#include "checks/pyflakes/pyflakes_util.h"
 
 namespace dsaudit::checks {
 namespace {
@@ -30,57 +31,61 @@ bool IsPackageInit(std::string_view path) {
   return path == "__init__.py" || path.ends_with("/__init__.py");
 }
 
-// Where the bound name is written: `b` of `import a as b`.
-python::Position NamePosition(const python::Alias& alias) {
-  python::Position pos = alias.pos;
-  if (!alias.asname.empty() && pos.end_line == pos.line) {
-    pos.col = pos.end_col - static_cast<uint32_t>(alias.asname.size());
-  }
-  return pos;
-}
-
 void CheckUnusedImports(CheckContext& context) {
   const semantic::SemanticModel& model = context.model();
   std::unordered_map<semantic::BindingId, const semantic::ImportRecord*> records;
   for (const semantic::ImportRecord& record : model.imports()) records[record.binding] = &record;
 
+  // ruff judges only the binding in force for each name; one that a later
+  // binding replaced is F811's business.
+  std::vector<bool> shadowed(model.bindings().size());
+  for (const semantic::Binding& binding : model.bindings()) {
+    if (binding.shadowed != semantic::kNoId) shadowed[binding.shadowed] = true;
+  }
   // The unused aliases of each statement, so each finding's fix removes them
   // all at once (the fixes of one statement would otherwise overlap).
   std::unordered_map<const python::Node*, std::vector<const python::Alias*>> unused_by_statement;
   std::vector<semantic::BindingId> unused;
   for (const semantic::UnusedBinding& candidate : model.unused_bindings()) {
     if (candidate.kind != semantic::UnusedKind::kImport) continue;
+    if (shadowed[candidate.binding]) continue;
     const semantic::Binding& binding = model.binding(candidate.binding);
     const auto* alias = python::DynCast<python::Alias>(binding.node);
-    if (alias == nullptr) continue;
+    if (alias == nullptr || pyflakes::UsedWithInherited(model, candidate.binding)) continue;
     unused.push_back(candidate.binding);
     unused_by_statement[binding.statement].push_back(alias);
   }
-  // Ruff leaves an import that a later binding replaced to F811.
-  std::vector<bool> shadowed(model.bindings().size());
-  for (const semantic::Binding& binding : model.bindings()) {
-    if (binding.shadowed != semantic::kNoId) shadowed[binding.shadowed] = true;
-  }
   bool in_init = IsPackageInit(context.path());
   for (semantic::BindingId id : unused) {
-    if (shadowed[id]) continue;
     const semantic::Binding& binding = model.binding(id);
     const auto* alias = python::DynCast<python::Alias>(binding.node);
+    const auto* statement = static_cast<const python::Stmt*>(binding.statement);
     auto record = records.find(id);
     std::string_view name = alias->name;
     if (record != records.end() && record->second->is_from) name = record->second->qualified_name;
-    Diagnostic diagnostic{
-        .rule = &kRule,
-        .pos = NamePosition(*alias),
-        .message = in_init ? fmt::format("`{}` imported but unused; consider removing, adding to "
-                                         "`__all__`, or using a redundant alias",
-                                         name)
-                           : fmt::format("`{}` imported but unused", name)};
+    const auto* from = python::DynCast<python::ImportFrom>(statement);
+    bool first_party = from != nullptr && from->level > 0;
+    // A guarded import tests whether a module is installed: removing it
+    // would change what the program does.
+    bool guarded = pyflakes::InTryHandling(model, statement, {"ImportError", "ModuleNotFoundError"});
+    Diagnostic diagnostic{.rule = &kRule, .pos = pyflakes::AliasNamePosition(*alias)};
+    if (guarded) {
+      diagnostic.message = fmt::format(
+          "`{}` imported but unused; consider using `importlib.util.find_spec` to test for "
+          "availability",
+          name);
+    } else if (in_init && first_party) {
+      diagnostic.message = fmt::format(
+          "`{}` imported but unused; consider removing, adding to `__all__`, or using a "
+          "redundant alias",
+          name);
+    } else {
+      diagnostic.message = fmt::format("`{}` imported but unused", name);
+    }
     // Removing an import from a package's __init__ changes its public API.
-    if (!in_init) {
-      const auto* statement = static_cast<const python::Stmt*>(binding.statement);
-      diagnostic.fix =
-          RemoveImportAliases(context, *statement, unused_by_statement[binding.statement]);
+    if (!in_init && !guarded) {
+      diagnostic.fix = pyflakes::RemoveImport(context, *statement,
+                                              unused_by_statement[binding.statement]);
     }
     context.Report(std::move(diagnostic));
   }

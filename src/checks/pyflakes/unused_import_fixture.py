@@ -18,3 +18,22 @@ print(sys.argv, defaultdict, json)
 def f():
     import pandas as pd  # expect: F401:22
     return 1
+
+try:
+    import yaml  # expect: F401:12
+except ImportError:
+    pass
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path  # expect: F401:25
+    from decimal import Decimal
+
+import shutil as shutil
+import glob
+__all__ = ["glob"]
+
+
+def g(value: Decimal) -> None:
+    return None

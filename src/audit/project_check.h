@@ -1,0 +1,65 @@
+// A project check: a rule that looks at the whole inventory (packaging, CI,
+// containers, tests) rather than at one Python file's tree. Each lives in one
+// file under src/audit/checks/ and registers itself with
+// DSAUDIT_REGISTER_PROJECT_CHECK, which also adds its rule to
+// checks::AllRules() so that `dsaudit rules` and `dsaudit rule CODE` list it.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <memory>
+
+#include "audit/inventory.h"
+#include "audit/packaging_model.h"
+#include "checks/registry.h"
+#include "findings/finding.h"
+#include "findings/rule_info.h"
+
+namespace dsaudit::audit {
+
+class AuditContext {
+ public:
+  explicit AuditContext(const Inventory& inventory) : inventory_(inventory) {}
+
+  const Inventory& inventory() const { return inventory_; }
+  // Built on first use and shared by the packaging checks.
+  const PackagingModel& packaging();
+
+  // A finding in `file` at `span` (line 0: the whole file).
+  void Report(const RuleInfo& rule, const InventoryFile& file, Span span, std::string message);
+  // A finding about the project as a whole (no path).
+  void ReportProject(const RuleInfo& rule, std::string message);
+
+  std::vector<Finding> TakeFindings() { return std::move(findings_); }
+
+ private:
+  const Inventory& inventory_;
+  std::vector<Finding> findings_;
+  std::unique_ptr<PackagingModel> packaging_;
+};
+
+using ProjectCheckFn = void (*)(AuditContext& context);
+
+struct ProjectCheck {
+  const RuleInfo* rule = nullptr;
+  ProjectCheckFn run = nullptr;
+};
+
+bool RegisterProjectCheck(ProjectCheck check);
+// Ordered by code.
+std::span<const ProjectCheck> AllProjectChecks();
+
+#define DSAUDIT_AUDIT_CONCAT_INNER(a, b) a##b
+#define DSAUDIT_AUDIT_CONCAT(a, b) DSAUDIT_AUDIT_CONCAT_INNER(a, b)
+// The rule goes to the check registry as a standalone rule: the file engine
+// never runs it, but selectors, `dsaudit rules` and the docs know it.
+#define DSAUDIT_REGISTER_PROJECT_CHECK(rule, fn)                                         \
+  [[maybe_unused]] static const bool DSAUDIT_AUDIT_CONCAT(kProjectRegistered, __LINE__) = \
+      ::dsaudit::audit::RegisterProjectCheck({&(rule), (fn)}) &&                         \
+      ::dsaudit::checks::RegisterStandaloneRule(&(rule))
+
+}  // namespace dsaudit::audit

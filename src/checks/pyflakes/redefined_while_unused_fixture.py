@@ -1,0 +1,56 @@
+# fixture: F811
+import os
+import os  # expect: F811:8
+import sys
+import csv as c
+import json
+import json.decoder
+from typing import overload
+
+if sys.argv:
+    import sys
+
+
+def c():  # expect: F811:5
+    pass
+
+
+try:
+    import yaml
+except ImportError:
+    yaml = None
+
+
+def g():
+    pass
+
+
+def g():  # expect: F811:5
+    pass
+
+
+class K:
+    pass
+
+
+class K:  # expect: F811:7
+    pass
+
+
+@overload
+def h(x: int) -> int: ...
+@overload
+def h(x: str) -> str: ...
+def h(x):
+    return x
+
+
+import shutil
+
+
+def k():
+    shutil = 1  # expect: F811:5
+    return shutil
+
+
+print(os, c, g, K, h, yaml, json)

@@ -1,0 +1,120 @@
+// `dsaudit audit [PATH]`: the whole-project audit. Runs every code check and
+// the project checks, scores each area, plans the work, and writes the report
+// in the chosen format.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "audit/audit.h"
+#include "audit/audit_report.h"
+#include "checks/registry.h"
+#include "cli/commands.h"
+#include "config/config.h"
+
+namespace dsaudit::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct AuditCommandOptions {
+  std::string path = ".";
+  std::string format = "text";
+  std::string output_file;
+  std::string config_file;
+  bool isolated = false;
+  bool no_gitignore = false;
+  bool exit_zero = false;
+  std::string color = "auto";
+  unsigned jobs = 0;
+};
+
+[[noreturn]] void UsageError(const std::string& message) {
+  std::fprintf(stderr, "dsaudit: error: %s\n", message.c_str());
+  throw CLI::RuntimeError(kExitUsage);
+}
+
+config::Config LoadConfig(const AuditCommandOptions& options) {
+  config::Config config;
+  config.root = fs::current_path();
+  if (options.isolated) return config;
+  std::optional<fs::path> file = options.config_file.empty()
+                                     ? config::FindConfigFile(fs::path(options.path))
+                                     : std::optional<fs::path>(options.config_file);
+  if (!file) return config;
+  config::ConfigResult loaded = config::LoadConfigFile(*file, checks::IsKnownSelector);
+  if (!loaded.ok()) UsageError(loaded.error);
+  return std::move(loaded.config);
+}
+
+bool UseColor(const AuditCommandOptions& options) {
+  if (options.color == "always") return true;
+  if (options.color == "never" || !options.output_file.empty()) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
+}
+
+int RunAuditCommand(const AuditCommandOptions& options) {
+  config::Config config = LoadConfig(options);
+  audit::AuditResult result = audit::RunAudit(
+      options.path, config, {.respect_gitignore = !options.no_gitignore, .jobs = options.jobs});
+  for (const discovery::DiscoveryWarning& warning : result.warnings) {
+    std::fprintf(stderr, "dsaudit: %s: %s: %s\n", warning.named ? "error" : "warning",
+                 warning.path.c_str(), warning.message.c_str());
+  }
+  if (result.root_missing) return kExitUsage;
+  audit::ReportOptions report{.color = UseColor(options), .version = DSAUDIT_VERSION};
+  std::string output;
+  if (options.format == "json") {
+    output = audit::WriteAuditJson(result, report);
+  } else if (options.format == "markdown") {
+    output = audit::WriteAuditMarkdown(result, report);
+  } else if (options.format == "html") {
+    output = audit::WriteAuditHtml(result, report);
+  } else {
+    output = audit::WriteAuditText(result, report);
+  }
+  if (!options.output_file.empty()) {
+    FILE* out = std::fopen(options.output_file.c_str(), "wb");
+    if (out == nullptr) UsageError(fmt::format("cannot write {}", options.output_file));
+    std::fwrite(output.data(), 1, output.size(), out);
+    std::fclose(out);
+  } else {
+    std::fwrite(output.data(), 1, output.size(), stdout);
+    std::fflush(stdout);
+  }
+  if (options.exit_zero) return kExitOk;
+  return result.findings.empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace
+
+void RegisterAuditCommand(CLI::App& app) {
+  auto options = std::make_shared<AuditCommandOptions>();
+  CLI::App* command = app.add_subcommand(
+      "audit", "audit a whole project: code, tests, packaging, CI, containers; scores and a plan");
+  command->add_option("path", options->path, "project directory (default: .)");
+  command->add_option("--format,--output-format", options->format, "output format")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+  command->add_option("-o,--output-file", options->output_file, "write the report to a file");
+  command->add_option("--config", options->config_file,
+                      "configuration file (default: nearest dsaudit.toml or pyproject.toml)");
+  command->add_flag("--isolated", options->isolated, "ignore every configuration file");
+  command->add_flag("--no-respect-gitignore", options->no_gitignore,
+                    "also audit files that .gitignore excludes");
+  command->add_flag("--exit-zero", options->exit_zero, "exit 0 even when there are findings");
+  command->add_option("--color", options->color, "auto, always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_option("-j,--jobs", options->jobs, "parallel threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
+  command->callback([options] {
+    int status = RunAuditCommand(*options);
+    if (status != kExitOk) throw CLI::RuntimeError(status);
+  });
+}
+
+}  // namespace dsaudit::cli

@@ -1,0 +1,83 @@
+// Runs the real binary: `dsaudit load`'s contract is its output and exit status.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "cli/command_test_util.h"
+
+namespace dsaudit::cli {
+namespace {
+
+class LoadCommandTest : public CommandTest {
+ protected:
+  std::string Log() {
+    return Write("access.log",
+                 "1.1.1.1 - - [10/Oct/2000:13:55:36 +0000] \"GET /a/1 HTTP/1.1\" 200 100 \"-\" \"curl/8\"\n"
+                 "2.2.2.2 - - [10/Oct/2000:13:55:36 +0000] \"GET /a/2 HTTP/1.1\" 503 100 \"-\" \"Googlebot\"\n"
+                 "3.3.3.3 - - [10/Oct/2000:13:56:10 +0000] \"POST /login HTTP/1.1\" 302 0 \"-\" \"curl/8\"\n");
+  }
+};
+
+TEST_F(LoadCommandTest, TextReportOfACleanLogExitsZero) {
+  CommandResult run = Run("load " + Log());
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("(combined, "), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("lines        3 read, 0 malformed, 0 skipped"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("peak second  2 requests at 2000-10-10T13:55:36Z"), std::string::npos);
+  EXPECT_NE(run.out.find("/a/:id"), std::string::npos);
+  EXPECT_NE(run.out.find("forecast     none: needs at least 3 days"), std::string::npos);
+}
+
+TEST_F(LoadCommandTest, JsonReportHasTheDocumentedKeys) {
+  CommandResult run = Run("load --output json --response-time 0.5 " + Log());
+  EXPECT_EQ(run.status, 0) << run.err;
+  for (const char* key : {"\"schema\":\"dsaudit-load/1\"", "\"peaks\":", "\"bursts\":[]",
+                          "\"server_error_rate\":0.333333", "\"time_source\":\"assumed\"",
+                          "\"forecast\":{\"available\":false", "\"request_share\":0.333333"}) {
+    EXPECT_NE(run.out.find(key), std::string::npos) << key << "\n" << run.out;
+  }
+}
+
+TEST_F(LoadCommandTest, MalformedLinesAreShownAndExitOne) {
+  std::string path = Write("bad.log",
+                           "1.1.1.1 - - [10/Oct/2000:13:55:36 +0000] \"GET / HTTP/1.1\" 200 1\n"
+                           "oops\n");
+  CommandResult run = Run("load --format common " + path);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("1 malformed"), std::string::npos);
+  EXPECT_NE(run.out.find("bad.log:2: oops"), std::string::npos) << run.out;
+}
+
+TEST_F(LoadCommandTest, MissingFileAndBadOptionsExitTwo) {
+  EXPECT_EQ(Run("load " + (dir_ / "nope.log").string()).status, 2);
+  EXPECT_EQ(Run("load --format klingon " + Log()).status, 2);
+  EXPECT_EQ(Run("load --log-format '$status' " + Log()).status, 2);
+  EXPECT_EQ(Run("load --horizon 3x " + Log()).status, 2);
+}
+
+TEST_F(LoadCommandTest, MergedShardsEqualOnePass) {
+  std::string gen = (dir_ / "g.log").string();
+  ASSERT_EQ(Run("load generate --lines 30000 --days 4 --seed 3 --out " + gen).status, 0);
+  // Two shards: the first and second half of the file.
+  std::string split = "cd " + dir_.string() + " && split -n l/2 g.log part_";
+  ASSERT_EQ(std::system(split.c_str()), 0);
+  std::string a = (dir_ / "a.sum").string(), b = (dir_ / "b.sum").string();
+  ASSERT_EQ(Run("load --summary-out " + a + " " + (dir_ / "part_aa").string()).status, 0);
+  ASSERT_EQ(Run("load --summary-out " + b + " " + (dir_ / "part_ab").string()).status, 0);
+  CommandResult merged = Run("load merge --output json " + b + " " + a);
+  CommandResult whole = Run("load --output json " + gen);
+  ASSERT_EQ(merged.status, 0) << merged.err;
+  ASSERT_EQ(whole.status, 0) << whole.err;
+  // Everything after the list of sources is identical.
+  auto body = [](const std::string& json) { return json.substr(json.find("\"lines\":")); };
+  EXPECT_EQ(body(merged.out), body(whole.out));
+}
+
+TEST_F(LoadCommandTest, ReadsStdin) {
+  CommandResult run = Run("load - < " + Log());
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("(stdin)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dsaudit::cli

@@ -1,0 +1,97 @@
+// Everything `dsaudit load` counts, in a form that merges exactly: per-second
+// counts in hour blocks, integer totals, HyperLogLog, histograms. One per
+// thread while scanning; shards merge into one; a summary file is its bytes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "load/endpoint_table.h"
+#include "load/log_record.h"
+#include "load/sketches.h"
+
+namespace dsaudit::load {
+
+struct HourBlock {
+  std::array<uint32_t, 3600> per_second{};
+  std::array<uint64_t, 60> bytes_per_minute{};
+  // Index 0: no status logged; 1..5: 1xx..5xx.
+  std::array<uint64_t, 6> status_classes{};
+};
+
+struct MalformedSample {
+  std::string source;
+  uint64_t line = 0;
+  std::string text;  // cut to kMaxSampleBytes
+};
+
+class LoadAccumulator {
+ public:
+  static constexpr size_t kMaxSamples = 5;
+  static constexpr size_t kMaxSampleBytes = 200;
+  static constexpr int kOffsetSlots = 193;  // quarter hours from -24h to +24h
+
+  LoadAccumulator();
+  void Add(const LogRecord& record);
+  void CountLine(bool malformed, bool skipped) {
+    ++lines_;
+    malformed_ += malformed;
+    skipped_ += skipped;
+  }
+  // Keeps the first kMaxSamples malformed lines by (source, line).
+  void AddSample(MalformedSample sample);
+  void Merge(const LoadAccumulator& other);
+
+  std::string Serialize() const;
+  // False, with `error` set, when `bytes` is not a summary this version wrote.
+  static bool Deserialize(std::string_view bytes, LoadAccumulator* out, std::string* error);
+
+  uint64_t lines() const { return lines_; }
+  uint64_t malformed() const { return malformed_; }
+  uint64_t skipped() const { return skipped_; }
+  uint64_t requests() const { return requests_; }
+  uint64_t bytes() const { return bytes_; }
+  uint64_t bot_requests() const { return bot_requests_; }
+  int64_t first_time() const { return first_time_; }
+  int64_t last_time() const { return last_time_; }
+  bool empty() const { return requests_ == 0 && hours_.empty(); }
+  const std::unordered_map<int64_t, std::unique_ptr<HourBlock>>& hours() const { return hours_; }
+  const std::array<uint64_t, 600>& status_counts() const { return status_counts_; }
+  const HyperLogLog& clients() const { return clients_; }
+  uint64_t client_records() const { return client_records_; }
+  const DurationHistogram& latency() const { return latency_; }
+  const EndpointTable& endpoints() const { return endpoints_; }
+  const std::array<uint64_t, kOffsetSlots>& offsets() const { return offsets_; }
+  const std::vector<MalformedSample>& samples() const { return samples_; }
+  // The UTC offset most requests were logged in, in minutes.
+  int32_t DominantOffsetMinutes() const;
+
+  static bool IsBot(std::string_view user_agent);
+
+ private:
+  HourBlock& BlockFor(int64_t hour);
+  bool CachedIsBot(std::string_view user_agent);
+
+  uint64_t lines_ = 0, malformed_ = 0, skipped_ = 0;
+  uint64_t requests_ = 0, bytes_ = 0, bot_requests_ = 0, client_records_ = 0;
+  int64_t first_time_ = INT64_MAX, last_time_ = INT64_MIN;
+  std::unordered_map<int64_t, std::unique_ptr<HourBlock>> hours_;
+  int64_t cached_hour_ = INT64_MIN;
+  HourBlock* cached_block_ = nullptr;
+  std::array<uint64_t, 600> status_counts_{};
+  std::array<uint64_t, kOffsetSlots> offsets_{};
+  HyperLogLog clients_;
+  DurationHistogram latency_;
+  EndpointTable endpoints_;
+  std::vector<MalformedSample> samples_;
+  // Direct-mapped cache of user-agent hash to bot verdict: a log repeats a
+  // few hundred agents, so the substring search runs once per agent.
+  std::vector<uint64_t> bot_cache_;
+};
+
+}  // namespace dsaudit::load

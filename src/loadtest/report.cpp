@@ -1,0 +1,389 @@
+#include "loadtest/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace dsaudit::loadtest {
+namespace {
+
+constexpr double kPercentiles[] = {50, 90, 99, 99.9};
+constexpr const char* kPercentileNames[] = {"p50", "p90", "p99", "p99.9"};
+
+std::string JsonString(std::string_view text) {
+  std::string out = "\"";
+  for (char ch : text) {
+    auto byte = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (byte < 0x20) {
+      out += fmt::format("\\u{:04x}", byte);
+    } else {
+      out += ch;
+    }
+  }
+  return out + "\"";
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += ch;
+    }
+  }
+  return out;
+}
+
+// JSON has no infinity or NaN; a rate over an empty run is 0.
+double Finite(double value) { return std::isfinite(value) ? value : 0.0; }
+
+std::string Milliseconds(uint64_t microseconds) {
+  return fmt::format("{:.3f}", static_cast<double>(microseconds) / 1e3);
+}
+
+std::string Bytes(double bytes) {
+  if (bytes >= 1e9) return fmt::format("{:.2f} GB", bytes / 1e9);
+  if (bytes >= 1e6) return fmt::format("{:.2f} MB", bytes / 1e6);
+  if (bytes >= 1e3) return fmt::format("{:.1f} kB", bytes / 1e3);
+  return fmt::format("{:.0f} B", bytes);
+}
+
+std::string Describe(const Result& result) {
+  if (result.open_model) {
+    return fmt::format("open model, {:g} requests/s over at most {} connections", result.target_rate,
+                       result.connections);
+  }
+  return fmt::format("closed model, {} user{}", result.users, result.users == 1 ? "" : "s");
+}
+
+std::string StatusSummary(const Result& result) {
+  std::string out;
+  for (const auto& [code, count] : result.status_counts) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", count, code);
+  }
+  return out.empty() ? "none" : out;
+}
+
+std::string ErrorSummary(const Result& result) {
+  std::string out = fmt::format("{} ({:.2f}%)", result.TotalErrors(), result.ErrorRate() * 100);
+  std::string kinds;
+  for (size_t i = 0; i < kErrorKindCount; ++i) {
+    if (result.errors[i] == 0) continue;
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ",
+                         ErrorKindName(static_cast<ErrorKind>(i)), result.errors[i]);
+  }
+  return kinds.empty() ? out : out + ": " + kinds;
+}
+
+std::string LatencyRow(std::string_view name, const Histogram& histogram) {
+  std::string row = fmt::format("  {:<12}", name);
+  for (double percentile : kPercentiles) {
+    row += fmt::format(" {:>9}", FormatLatency(histogram.ValueAtPercentile(percentile)));
+  }
+  row += fmt::format(" {:>9} {:>9}\n", FormatLatency(histogram.max()),
+                     FormatLatency(static_cast<uint64_t>(std::llround(histogram.mean()))));
+  return row;
+}
+
+std::string ThresholdLines(const std::vector<ThresholdOutcome>& thresholds) {
+  std::string out;
+  for (const ThresholdOutcome& outcome : thresholds) {
+    out += fmt::format("  {:<24} {}  (measured {})\n", outcome.threshold->text,
+                       outcome.passed ? "pass" : "FAIL",
+                       FormatThresholdValue(*outcome.threshold, outcome.actual));
+  }
+  return out;
+}
+
+std::string LatencyJson(const Histogram& histogram) {
+  std::string out = "{";
+  for (size_t i = 0; i < std::size(kPercentiles); ++i) {
+    out += fmt::format("\"{}\": {}, ", kPercentileNames[i],
+                       Milliseconds(histogram.ValueAtPercentile(kPercentiles[i])));
+  }
+  return out + fmt::format("\"min\": {}, \"max\": {}, \"mean\": {:.3f}, \"count\": {}}}",
+                           Milliseconds(histogram.min()), Milliseconds(histogram.max()),
+                           histogram.mean() / 1e3, histogram.count());
+}
+
+std::string ThresholdsJson(const std::vector<ThresholdOutcome>& thresholds) {
+  std::string out = "[";
+  for (const ThresholdOutcome& outcome : thresholds) {
+    out += fmt::format("{}{{\"threshold\": {}, \"measured\": {}, \"passed\": {}}}",
+                       out.size() > 1 ? ", " : "", JsonString(outcome.threshold->text),
+                       JsonString(FormatThresholdValue(*outcome.threshold, outcome.actual)),
+                       outcome.passed);
+  }
+  return out + "]";
+}
+
+// One chart: a line per series over the run's time line, axes labelled,
+// drawn as plain SVG so the page needs no script and no network.
+struct Series {
+  std::string name;
+  std::string color;
+  std::vector<double> values;
+};
+
+std::string NiceMax(double value) { return fmt::format("{:.3g}", value); }
+
+// `x_unit` labels the x axis: "s" for time, "" for step numbers.
+std::string LineChart(std::string_view title, std::string_view unit, double interval_seconds,
+                      const std::vector<Series>& series, std::string_view x_unit = "s") {
+  constexpr double kWidth = 720, kHeight = 260, kLeft = 64, kRight = 16, kTop = 28, kBottom = 36;
+  double plot_width = kWidth - kLeft - kRight, plot_height = kHeight - kTop - kBottom;
+  size_t points = series.empty() ? 0 : series.front().values.size();
+  double top = 0;
+  for (const Series& line : series) {
+    for (double value : line.values) top = std::max(top, value);
+  }
+  top = top > 0 ? top * 1.1 : 1;
+  double span = std::max<double>(1, static_cast<double>(points)) * interval_seconds;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
+      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4})</text>\n",
+      kWidth, kHeight, HtmlEscape(title), kLeft, HtmlEscape(unit));
+  for (int tick = 0; tick <= 4; ++tick) {
+    double y = kTop + plot_height * (1 - tick / 4.0);
+    svg += fmt::format(
+        "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>"
+        "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>\n",
+        kLeft, kLeft + plot_width, y, kLeft - 6, y + 4, NiceMax(top * tick / 4.0));
+  }
+  for (int tick = 0; tick <= 5; ++tick) {
+    double x = kLeft + plot_width * tick / 5.0;
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{:.3g}{}</text>\n",
+                       x, kTop + plot_height + 16, span * tick / 5.0, x_unit);
+  }
+  double legend_x = kLeft + plot_width - 90.0 * static_cast<double>(series.size());
+  for (const Series& line : series) {
+    std::string path;
+    for (size_t i = 0; i < line.values.size(); ++i) {
+      // Each value belongs to the middle of its interval.
+      double x = kLeft + plot_width * ((static_cast<double>(i) + 0.5) * interval_seconds) / span;
+      double y = kTop + plot_height * (1 - line.values[i] / top);
+      path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "" : " ", x, y);
+    }
+    svg += fmt::format(
+        "<polyline class=\"series\" data-name=\"{0}\" fill=\"none\" stroke=\"{1}\" "
+        "stroke-width=\"2\" points=\"{2}\"/>\n"
+        "<rect x=\"{3:.1f}\" y=\"8\" width=\"10\" height=\"10\" fill=\"{1}\"/>"
+        "<text x=\"{4:.1f}\" y=\"17\">{0}</text>\n",
+        HtmlEscape(line.name), line.color, path, legend_x, legend_x + 14);
+    legend_x += 90;
+  }
+  return svg + "</svg>\n";
+}
+
+constexpr std::string_view kHtmlHead =
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<title>dsaudit bench</title>\n<style>\n"
+    "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+    "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}"
+    "th:first-child,td:first-child{text-align:left}.fail{color:#b00;font-weight:bold}"
+    ".pass{color:#080}\n</style>\n</head>\n<body>\n";
+
+std::string HtmlResultBody(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
+  std::string html = fmt::format("<h1>dsaudit bench</h1>\n<p><code>{}</code>: {}, {:.1f} s{}</p>\n",
+                                 HtmlEscape(result.url), HtmlEscape(Describe(result)),
+                                 result.elapsed_seconds,
+                                 result.interrupted ? " (interrupted)" : "");
+  html += fmt::format(
+      "<table id=\"summary\">\n<tr><th>requests</th><td>{}</td></tr>\n"
+      "<tr><th>responses</th><td>{}</td></tr>\n<tr><th>throughput</th><td>{:.1f}/s</td></tr>\n"
+      "<tr><th>errors</th><td>{}</td></tr>\n<tr><th>status codes</th><td>{}</td></tr>\n"
+      "<tr><th>dropped (never sent)</th><td>{}</td></tr>\n</table>\n",
+      result.started, result.completed, result.Throughput(), HtmlEscape(ErrorSummary(result)),
+      HtmlEscape(StatusSummary(result)), result.dropped);
+  html += fmt::format("<table id=\"latency\">\n<tr><th>latency (precision {:.1g}%)</th>",
+                      result.corrected.precision() * 100);
+  for (const char* name : kPercentileNames) html += fmt::format("<th>{}</th>", name);
+  html += "<th>max</th><th>mean</th></tr>\n";
+  auto row = [&](std::string_view name, const Histogram& histogram) {
+    html += fmt::format("<tr><td>{}</td>", name);
+    for (double percentile : kPercentiles) {
+      html += fmt::format("<td>{}</td>", FormatLatency(histogram.ValueAtPercentile(percentile)));
+    }
+    html += fmt::format("<td>{}</td><td>{}</td></tr>\n", FormatLatency(histogram.max()),
+                        FormatLatency(static_cast<uint64_t>(std::llround(histogram.mean()))));
+  };
+  row(result.open_model ? "corrected (from due time)" : "latency", result.corrected);
+  if (result.open_model) row("uncorrected (from send)", result.uncorrected);
+  html += "</table>\n";
+  if (!thresholds.empty()) {
+    html += "<table id=\"thresholds\">\n<tr><th>threshold</th><th>measured</th><th>result</th></tr>\n";
+    for (const ThresholdOutcome& outcome : thresholds) {
+      html += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"{}\">{}</td></tr>\n",
+                          HtmlEscape(outcome.threshold->text),
+                          FormatThresholdValue(*outcome.threshold, outcome.actual),
+                          outcome.passed ? "pass" : "fail", outcome.passed ? "pass" : "FAIL");
+    }
+    html += "</table>\n";
+  }
+  Series p50{"p50", "#1f77b4", {}}, p90{"p90", "#ff7f0e", {}}, p99{"p99", "#d62728", {}};
+  Series responses{"responses/s", "#2ca02c", {}}, errors{"errors/s", "#d62728", {}};
+  for (const Interval& interval : result.intervals) {
+    p50.values.push_back(static_cast<double>(interval.p50_us) / 1e3);
+    p90.values.push_back(static_cast<double>(interval.p90_us) / 1e3);
+    p99.values.push_back(static_cast<double>(interval.p99_us) / 1e3);
+    responses.values.push_back(static_cast<double>(interval.completed) / result.interval_seconds);
+    errors.values.push_back(static_cast<double>(interval.errors) / result.interval_seconds);
+  }
+  html += "<h2>Latency over time</h2>\n" +
+          LineChart("latency percentiles", "ms", result.interval_seconds, {p50, p90, p99});
+  html += "<h2>Throughput over time</h2>\n" +
+          LineChart("throughput", "per second", result.interval_seconds, {responses, errors});
+  return html;
+}
+
+}  // namespace
+
+std::string FormatLatency(uint64_t microseconds) {
+  if (microseconds < 1000) return fmt::format("{}us", microseconds);
+  if (microseconds < 1'000'000) return fmt::format("{:.2f}ms", static_cast<double>(microseconds) / 1e3);
+  return fmt::format("{:.2f}s", static_cast<double>(microseconds) / 1e6);
+}
+
+std::string TextReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
+  std::string out = fmt::format("{}: {}, {} thread{}, {:.2f} s{}\n", result.url, Describe(result),
+                                result.threads, result.threads == 1 ? "" : "s",
+                                result.elapsed_seconds, result.interrupted ? " (interrupted)" : "");
+  out += fmt::format("requests     {} sent, {} responses ({})", result.started, result.completed,
+                     StatusSummary(result));
+  if (result.dropped != 0) out += fmt::format(", {} due but never sent", result.dropped);
+  if (result.unfinished != 0) out += fmt::format(", {} unfinished at the end", result.unfinished);
+  out += fmt::format("\nthroughput   {:.1f} responses/s, {} received, {} sent, {} connection{} "
+                     "opened\n",
+                     result.Throughput(), Bytes(static_cast<double>(result.bytes_received)),
+                     Bytes(static_cast<double>(result.bytes_sent)), result.connects,
+                     result.connects == 1 ? "" : "s");
+  out += fmt::format("errors       {}\n", ErrorSummary(result));
+  out += fmt::format("latency      {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}   (precision {:.1g}%)\n",
+                     "p50", "p90", "p99", "p99.9", "max", "mean",
+                     result.corrected.precision() * 100);
+  if (result.open_model) {
+    out += LatencyRow("corrected", result.corrected);
+    out += LatencyRow("uncorrected", result.uncorrected);
+  } else {
+    out += LatencyRow("", result.corrected);
+  }
+  if (!thresholds.empty()) out += "thresholds\n" + ThresholdLines(thresholds);
+  return out;
+}
+
+std::string JsonReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
+  std::string out = "{\n";
+  out += fmt::format("  \"url\": {},\n  \"model\": \"{}\",\n", JsonString(result.url),
+                     result.open_model ? "open" : "closed");
+  if (result.open_model) {
+    out += fmt::format("  \"rate\": {},\n  \"connections\": {},\n", result.target_rate,
+                       result.connections);
+  } else {
+    out += fmt::format("  \"users\": {},\n", result.users);
+  }
+  out += fmt::format("  \"threads\": {},\n  \"elapsed_seconds\": {:.3f},\n  \"interrupted\": {},\n",
+                     result.threads, result.elapsed_seconds, result.interrupted);
+  out += fmt::format(
+      "  \"requests\": {{\"sent\": {}, \"responses\": {}, \"dropped\": {}, \"unfinished\": {}}},\n"
+      "  \"connections_opened\": {},\n",
+      result.started, result.completed, result.dropped, result.unfinished, result.connects);
+  out += fmt::format("  \"throughput_per_second\": {:.3f},\n", Finite(result.Throughput()));
+  out += fmt::format("  \"bytes\": {{\"sent\": {}, \"received\": {}}},\n", result.bytes_sent,
+                     result.bytes_received);
+  out += fmt::format("  \"latency_ms\": {{\"precision\": {}, \"corrected\": {}, \"uncorrected\": {}}},\n",
+                     result.corrected.precision(), LatencyJson(result.corrected),
+                     LatencyJson(result.uncorrected));
+  out += fmt::format("  \"errors\": {{\"total\": {}, \"rate\": {:.6f}", result.TotalErrors(),
+                     result.ErrorRate());
+  for (size_t i = 0; i < kErrorKindCount; ++i) {
+    out += fmt::format(", \"{}\": {}", ErrorKindName(static_cast<ErrorKind>(i)), result.errors[i]);
+  }
+  out += "},\n  \"status_codes\": {";
+  bool first = true;
+  for (const auto& [code, count] : result.status_counts) {
+    out += fmt::format("{}\"{}\": {}", first ? "" : ", ", code, count);
+    first = false;
+  }
+  out += fmt::format("}},\n  \"interval_seconds\": {},\n  \"intervals\": [", result.interval_seconds);
+  for (size_t i = 0; i < result.intervals.size(); ++i) {
+    const Interval& interval = result.intervals[i];
+    out += fmt::format(
+        "{}\n    {{\"responses\": {}, \"errors\": {}, \"p50_ms\": {}, \"p90_ms\": {}, "
+        "\"p99_ms\": {}, \"max_ms\": {}}}",
+        i == 0 ? "" : ",", interval.completed, interval.errors, Milliseconds(interval.p50_us),
+        Milliseconds(interval.p90_us), Milliseconds(interval.p99_us),
+        Milliseconds(interval.max_us));
+  }
+  out += fmt::format("\n  ],\n  \"thresholds\": {}\n}}\n", ThresholdsJson(thresholds));
+  return out;
+}
+
+std::string HtmlReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
+  return std::string(kHtmlHead) + HtmlResultBody(result, thresholds) + "</body>\n</html>\n";
+}
+
+std::string FindMaxTextReport(const FindMaxOutcome& outcome) {
+  std::string slo;
+  for (const Threshold& threshold : outcome.slo) slo += (slo.empty() ? "" : ", ") + threshold.text;
+  std::string out = fmt::format("find-max: objective {}\n", slo.empty() ? "(none)" : slo);
+  for (const FindMaxStep& step : outcome.steps) {
+    out += fmt::format("  {:>10.1f}/s  {}  p99 {} (uncorrected {}), {:.1f} responses/s{}\n",
+                       step.rate, step.passed ? "pass" : "FAIL",
+                       FormatLatency(step.result.corrected.ValueAtPercentile(99)),
+                       FormatLatency(step.result.uncorrected.ValueAtPercentile(99)),
+                       step.result.Throughput(), step.passed ? "" : ": " + step.reason);
+  }
+  if (!outcome.found) return out + "no rate tried met the objective\n";
+  return out + fmt::format(
+                   "highest sustainable rate: {:.1f} requests/s; concurrency there (Little's law): "
+                   "{:.1f} requests in flight\n",
+                   outcome.max_rate, outcome.concurrency);
+}
+
+std::string FindMaxJsonReport(const FindMaxOutcome& outcome) {
+  std::string out = "{\n  \"objective\": [";
+  for (size_t i = 0; i < outcome.slo.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + JsonString(outcome.slo[i].text);
+  }
+  out += fmt::format("],\n  \"found\": {},\n  \"max_rate\": {:.3f},\n  \"concurrency\": {:.3f},\n"
+                     "  \"interrupted\": {},\n  \"steps\": [",
+                     outcome.found, outcome.max_rate, outcome.concurrency, outcome.interrupted);
+  for (size_t i = 0; i < outcome.steps.size(); ++i) {
+    const FindMaxStep& step = outcome.steps[i];
+    out += fmt::format(
+        "{}\n    {{\"rate\": {:.3f}, \"passed\": {}, \"reason\": {}, \"throughput_per_second\": "
+        "{:.3f}, \"latency_ms\": {{\"corrected\": {}, \"uncorrected\": {}}}, \"errors\": {}}}",
+        i == 0 ? "" : ",", step.rate, step.passed, JsonString(step.reason),
+        Finite(step.result.Throughput()), LatencyJson(step.result.corrected),
+        LatencyJson(step.result.uncorrected), step.result.TotalErrors());
+  }
+  return out + "\n  ]\n}\n";
+}
+
+std::string FindMaxHtmlReport(const FindMaxOutcome& outcome) {
+  std::string html(kHtmlHead);
+  html += "<h1>dsaudit bench --find-max</h1>\n<pre>" + HtmlEscape(FindMaxTextReport(outcome)) +
+          "</pre>\n";
+  Series p99{"p99", "#d62728", {}}, throughput{"responses/s", "#2ca02c", {}};
+  for (const FindMaxStep& step : outcome.steps) {
+    p99.values.push_back(static_cast<double>(step.result.corrected.ValueAtPercentile(99)) / 1e3);
+    throughput.values.push_back(step.result.Throughput());
+  }
+  html += "<h2>Per step</h2>\n" + LineChart("corrected p99 by step", "ms", 1, {p99}, "") +
+          LineChart("throughput by step", "per second", 1, {throughput}, "");
+  if (!outcome.steps.empty()) {
+    html += "<h2>Last step</h2>\n" + HtmlResultBody(outcome.steps.back().result, {});
+  }
+  return html + "</body>\n</html>\n";
+}
+
+}  // namespace dsaudit::loadtest
