@@ -23,10 +23,12 @@ $(BUILD)/build.ninja: CMakeLists.txt | deps
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Audits the bundled example project.
-# Exit status 1 means "found problems", which is the point of the example.
+# Audits the bundled example project: the report on the terminal and in
+# report.html. Exit status 1 means "found problems", the point of the example.
 run: build
-	@./$(BUILD)/dsaudit check examples; status=$$?; test $$status -le 1
+	@./$(BUILD)/dsaudit audit examples/churn-model; status=$$?; test $$status -le 1
+	@./$(BUILD)/dsaudit audit --format html -o report.html examples/churn-model; status=$$?; \
+	  test $$status -le 1 && echo "dsaudit: wrote report.html"
 
 unit-test: build
 	ctest --test-dir $(BUILD) --output-on-failure

@@ -2,23 +2,19 @@
 
 #include <cctype>
 
+#include "base/lines.h"
+
 namespace dsaudit::audit {
 
 std::vector<DockerInstruction> ParseDockerfile(std::string_view text) {
   std::vector<DockerInstruction> out;
   uint32_t stage = 0;
   bool seen_from = false;
-  size_t start = 0;
-  uint32_t line_number = 0;
   DockerInstruction* open = nullptr;  // the instruction a trailing backslash continues
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    size_t line_begin = start;
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ForEachLine(text, [&](const TextLine& text_line) {
+    const std::string_view line = text_line.text;
+    const size_t line_begin = text_line.offset;
+    const uint32_t line_number = text_line.number;
     size_t first = line.find_first_not_of(" \t");
     bool blank_or_comment = first == std::string_view::npos || line[first] == '#';
     std::string_view body = blank_or_comment ? std::string_view() : line.substr(first);
@@ -33,9 +29,9 @@ std::vector<DockerInstruction> ParseDockerfile(std::string_view text) {
         open->end = line_begin + line.size();
       }
       if (blank_or_comment || !continues) open = blank_or_comment ? open : nullptr;
-      continue;
+      return;
     }
-    if (blank_or_comment) continue;
+    if (blank_or_comment) return;
     size_t keyword_end = 0;
     while (keyword_end < body.size() && std::isalpha(static_cast<unsigned char>(body[keyword_end]))) {
       ++keyword_end;
@@ -57,7 +53,7 @@ std::vector<DockerInstruction> ParseDockerfile(std::string_view text) {
     instruction.stage = stage;
     out.push_back(std::move(instruction));
     if (continues) open = &out.back();
-  }
+  });
   return out;
 }
 

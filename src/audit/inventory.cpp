@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "base/file_io.h"
+#include "base/lines.h"
 #include "discovery/discovery.h"
 #include "discovery/gitignore.h"
 
@@ -216,18 +217,13 @@ FileRole ClassifyPath(std::string_view path) {
 
 bool LooksLikeKubernetes(std::string_view text) {
   bool api_version = false, kind = false;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (line.starts_with("apiVersion:")) api_version = true;
-    if (line.starts_with("kind:")) kind = true;
-    if (line.starts_with("---")) api_version = kind = false;
-    if (api_version && kind) return true;
-    start = end + 1;
-  }
-  return false;
+  ForEachLine(text, [&](const TextLine& line) {
+    if (line.text.starts_with("apiVersion:")) api_version = true;
+    if (line.text.starts_with("kind:")) kind = true;
+    if (line.text.starts_with("---")) api_version = kind = false;
+    return !(api_version && kind);
+  });
+  return api_version && kind;
 }
 
 bool IsTestPath(std::string_view path) {

@@ -1,5 +1,7 @@
 #include "audit/packaging_model.h"
 
+#include "base/lines.h"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -95,25 +97,19 @@ std::pair<std::string, bool> ParseRequirement(std::string_view spec) {
 
 void ReadRequirements(const InventoryFile& file, std::vector<Dependency>* out) {
   std::string_view text = file.text;
-  size_t start = 0;
-  uint32_t line_number = 0;
   bool dev = file.path.find("dev") != std::string::npos || file.path.find("test") != std::string::npos;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    ++line_number;
-    std::string_view line = text.substr(start, end - start);
-    size_t line_begin = start;
-    start = end + 1;
+  ForEachLine(text, [&](const TextLine& text_line) {
+    std::string_view line = text_line.text;
+    const size_t line_begin = text_line.offset;
     size_t comment = line.find(" #");
-    if (line.starts_with("#")) continue;
+    if (line.starts_with("#")) return;
     if (comment != std::string_view::npos) line = line.substr(0, comment);
     size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '-') continue;
+    if (first == std::string_view::npos || line[first] == '-') return;
     std::string spec = Trim(line);
     while (!spec.empty() && spec.back() == '\\') spec = Trim(spec.substr(0, spec.size() - 1));
     auto [name, pinned] = ParseRequirement(spec);
-    if (name.empty() || spec.find("://") == 0) continue;
+    if (name.empty() || spec.find("://") == 0) return;
     Dependency dependency;
     dependency.name = NormalizeDistribution(name);
     dependency.spec = spec;
@@ -122,7 +118,7 @@ void ReadRequirements(const InventoryFile& file, std::vector<Dependency>* out) {
     dependency.pinned = pinned;
     dependency.dev = dev;
     out->push_back(std::move(dependency));
-  }
+  });
 }
 
 Span SourceSpan(const toml::node& node) {
@@ -233,30 +229,26 @@ void ReadPipfile(const InventoryFile& file, PackagingModel* model) {
 void ReadCondaEnv(const InventoryFile& file, PackagingModel* model) {
   std::string_view text = file.text;
   bool in_dependencies = false;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    size_t line_begin = start;
-    start = end + 1;
+  ForEachLine(text, [&](const TextLine& text_line) {
+    const std::string_view line = text_line.text;
+    const size_t line_begin = text_line.offset;
     if (!line.empty() && line[0] != ' ' && line[0] != '-') in_dependencies = line.starts_with("dependencies:");
-    if (!in_dependencies) continue;
+    if (!in_dependencies) return;
     size_t dash = line.find_first_not_of(' ');
-    if (dash == std::string_view::npos || line[dash] != '-') continue;
+    if (dash == std::string_view::npos || line[dash] != '-') return;
     size_t name_begin = line.find_first_not_of(' ', dash + 1);
-    if (name_begin == std::string_view::npos || line.substr(name_begin).starts_with("pip:")) continue;
+    if (name_begin == std::string_view::npos || line.substr(name_begin).starts_with("pip:")) return;
     std::string spec = Trim(line.substr(name_begin));
     size_t name_end = 0;
     while (name_end < spec.size() && IsNameChar(spec[name_end])) ++name_end;
     std::string name = spec.substr(0, name_end);
-    if (name.empty() || name == "python" || name == "pip") continue;
+    if (name.empty() || name == "python" || name == "pip") return;
     bool pinned = spec.find('=') != std::string::npos && spec.find('*') == std::string::npos &&
                   spec.find('>') == std::string::npos && spec.find('<') == std::string::npos;
     model->dependencies.push_back({NormalizeDistribution(name), spec, &file,
                                    SpanOf(text, line_begin + name_begin, line_begin + name_begin + spec.size()),
                                    pinned, false});
-  }
+  });
 }
 
 // "import a.b, c as d" / "from a.b import c" at the start of a logical line.
@@ -264,23 +256,19 @@ void ScanImports(const InventoryFile& file, PackagingModel* model,
                  std::vector<PackagingModel::Import>* all) {
   std::string_view text = file.text;
   bool notebook = file.role == FileRole::kNotebook;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    size_t line_begin = start;
-    start = end + 1;
+  ForEachLine(text, [&](const TextLine& text_line) {
+    const std::string_view line = text_line.text;
+    const size_t line_begin = text_line.offset;
     size_t at = line.find_first_not_of(" \t");
-    if (at == std::string_view::npos) continue;
+    if (at == std::string_view::npos) return;
     if (notebook) {
-      if (line[at] != '"') continue;
+      if (line[at] != '"') return;
       at = line.find_first_not_of(" \t", at + 1);
-      if (at == std::string_view::npos) continue;
+      if (at == std::string_view::npos) return;
     }
     std::string_view rest = line.substr(at);
     bool is_from = rest.starts_with("from ");
-    if (!is_from && !rest.starts_with("import ")) continue;
+    if (!is_from && !rest.starts_with("import ")) return;
     size_t pos = at + (is_from ? 5 : 7);
     while (true) {
       while (pos < line.size() && line[pos] == ' ') ++pos;
@@ -299,7 +287,7 @@ void ScanImports(const InventoryFile& file, PackagingModel* model,
       if (comma == std::string_view::npos) break;
       pos = comma + 1;
     }
-  }
+  });
 }
 
 }  // namespace

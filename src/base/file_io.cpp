@@ -43,6 +43,8 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
   bool ok = false;
   if (::fstat(fd, &info) != 0) {
     *error = std::strerror(errno);
+  } else if (S_ISDIR(info.st_mode)) {
+    *error = std::strerror(EISDIR);
   } else if (!S_ISREG(info.st_mode)) {
     *error = "not a regular file";
   } else if (static_cast<size_t>(info.st_size) > max_bytes) {

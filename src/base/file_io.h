@@ -12,7 +12,8 @@ inline constexpr size_t kMaxSourceFileBytes = size_t{256} << 20;
 
 // Reads a whole regular file of at most `max_bytes`; on failure returns false
 // and sets `error` to a message fit for the user ("Permission denied",
-// "not a regular file", "file too large (...)").
+// "Is a directory", "not a regular file", "file too large (...)"). Every
+// command reads through this, so the messages read the same everywhere.
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
                    size_t max_bytes = kMaxSourceFileBytes);
 

@@ -15,6 +15,11 @@
 #include "checks/registry.h"
 #include "cli/commands.h"
 #include "config/config.h"
+#include "findings/area.h"
+#include "reports/github_report.h"
+#include "reports/gitlab_report.h"
+#include "reports/rule_lookup.h"
+#include "reports/sarif_report.h"
 
 namespace dsaudit::cli {
 namespace {
@@ -31,6 +36,10 @@ struct AuditCommandOptions {
   bool exit_zero = false;
   std::string color = "auto";
   unsigned jobs = 0;
+  // CI gates: exit 1 when the overall score is below, or any finding is at
+  // least this severe. Negative / empty: no gate.
+  int fail_under = -1;
+  std::string fail_on;
 };
 
 [[noreturn]] void UsageError(const std::string& message) {
@@ -58,6 +67,30 @@ bool UseColor(const AuditCommandOptions& options) {
   return ::isatty(STDOUT_FILENO) && (no_color == nullptr || *no_color == '\0');
 }
 
+// With a gate, the gate alone decides; without one, any finding fails.
+int ExitStatus(const audit::AuditResult& result, const AuditCommandOptions& options) {
+  if (options.exit_zero) return kExitOk;
+  const bool gated = options.fail_under >= 0 || !options.fail_on.empty();
+  if (!gated) return result.findings.empty() ? kExitOk : kExitFindings;
+  bool failed = false;
+  if (options.fail_under >= 0 && result.scores.score < static_cast<uint32_t>(options.fail_under)) {
+    std::fprintf(stderr, "dsaudit: score %u is below --fail-under %d\n", result.scores.score,
+                 options.fail_under);
+    failed = true;
+  }
+  if (!options.fail_on.empty()) {
+    const Severity threshold = *ParseSeverity(options.fail_on);
+    size_t at_least = 0;
+    for (const Finding& finding : result.findings) at_least += finding.severity >= threshold;
+    if (at_least > 0) {
+      std::fprintf(stderr, "dsaudit: %zu finding%s at severity %s or above (--fail-on)\n", at_least,
+                   at_least == 1 ? "" : "s", options.fail_on.c_str());
+      failed = true;
+    }
+  }
+  return failed ? kExitFindings : kExitOk;
+}
+
 int RunAuditCommand(const AuditCommandOptions& options) {
   config::Config config = LoadConfig(options);
   audit::AuditResult result = audit::RunAudit(
@@ -68,8 +101,15 @@ int RunAuditCommand(const AuditCommandOptions& options) {
   }
   if (result.root_missing) return kExitUsage;
   audit::ReportOptions report{.color = UseColor(options), .version = DSAUDIT_VERSION};
+  reports::RuleLookup lookup = [](std::string_view code) { return checks::FindRule(code); };
   std::string output;
-  if (options.format == "json") {
+  if (options.format == "sarif") {
+    output = reports::WriteSarif(result.findings, lookup, {.version = DSAUDIT_VERSION, .information_uri = ""});
+  } else if (options.format == "gitlab") {
+    output = reports::WriteGitlab(result.findings);
+  } else if (options.format == "github") {
+    output = reports::WriteGithub(result.findings);
+  } else if (options.format == "json") {
     output = audit::WriteAuditJson(result, report);
   } else if (options.format == "markdown") {
     output = audit::WriteAuditMarkdown(result, report);
@@ -87,8 +127,7 @@ int RunAuditCommand(const AuditCommandOptions& options) {
     std::fwrite(output.data(), 1, output.size(), stdout);
     std::fflush(stdout);
   }
-  if (options.exit_zero) return kExitOk;
-  return result.findings.empty() ? kExitOk : kExitFindings;
+  return ExitStatus(result, options);
 }
 
 }  // namespace
@@ -99,7 +138,7 @@ void RegisterAuditCommand(CLI::App& app) {
       "audit", "audit a whole project: code, tests, packaging, CI, containers; scores and a plan");
   command->add_option("path", options->path, "project directory (default: .)");
   command->add_option("--format,--output-format", options->format, "output format")
-      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
+      ->check(CLI::IsMember({"text", "json", "markdown", "html", "sarif", "gitlab", "github"}));
   command->add_option("-o,--output-file", options->output_file, "write the report to a file");
   command->add_option("--config", options->config_file,
                       "configuration file (default: nearest dsaudit.toml or pyproject.toml)");
@@ -107,6 +146,12 @@ void RegisterAuditCommand(CLI::App& app) {
   command->add_flag("--no-respect-gitignore", options->no_gitignore,
                     "also audit files that .gitignore excludes");
   command->add_flag("--exit-zero", options->exit_zero, "exit 0 even when there are findings");
+  command->add_option("--fail-under", options->fail_under,
+                      "exit 1 when the overall score is below SCORE (0-100); only gates decide then")
+      ->check(CLI::Range(0, 100));
+  command->add_option("--fail-on", options->fail_on,
+                      "exit 1 when any finding is at least this severe; only gates decide then")
+      ->check(CLI::IsMember({"info", "minor", "major", "critical", "blocker"}));
   command->add_option("--color", options->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   command->add_option("-j,--jobs", options->jobs, "parallel threads (default: all cores)")

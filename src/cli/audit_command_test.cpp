@@ -36,7 +36,7 @@ TEST_F(AuditCommandTest, MessyExampleLightsUpManyAreas) {
     EXPECT_NE(run.out.find(key), std::string::npos) << key;
   }
   EXPECT_EQ(Count(run.out, "\"area\": \"") - Count(run.out, "{\"code\""), 13u + Count(run.out, "{\"title\""));
-  EXPECT_EQ(run.out.find("s3cr3t"), std::string::npos);  // secrets never printed
+  EXPECT_EQ(run.out.find("Pa55w0rd"), std::string::npos);  // secrets never printed
   EXPECT_NE(run.out.find("\"path\": \"Dockerfile\""), std::string::npos);  // relative to the root
 }
 
@@ -69,10 +69,41 @@ TEST_F(AuditCommandTest, HtmlAndMarkdownToFile) {
   std::string text = ReadAll(html);
   EXPECT_TRUE(text.starts_with("<!DOCTYPE html>"));
   EXPECT_NE(text.find("<svg"), std::string::npos);
-  EXPECT_EQ(text.find("s3cr3t"), std::string::npos);
+  EXPECT_EQ(text.find("Pa55w0rd"), std::string::npos);
   EXPECT_EQ(text.find("src=\"http"), std::string::npos);
   CommandResult md = Run("audit --format markdown " + Example("clean-project"));
   EXPECT_NE(md.out.find("| Area | Score | Rating |"), std::string::npos);
+}
+
+TEST_F(AuditCommandTest, GatesDecideTheExitStatus) {
+  auto score = [](const std::string& out) { return std::stoi(out.substr(out.find("\"score\": ") + 9)); };
+  int clean = score(Run("audit --format json " + Example("clean-project")).out);
+  CommandResult pass = Run("audit --format json --fail-under " + std::to_string(clean) + " " +
+                           Example("clean-project"));
+  EXPECT_EQ(pass.status, 0) << pass.err;
+  CommandResult fail = Run("audit --format json --fail-under " + std::to_string(clean + 1) + " " +
+                           Example("clean-project"));
+  EXPECT_EQ(fail.status, 1);
+  EXPECT_NE(fail.err.find("is below --fail-under"), std::string::npos) << fail.err;
+  CommandResult blocker = Run("audit --format json --fail-on blocker " + Example("clean-project"));
+  EXPECT_EQ(blocker.status, 0) << blocker.err;
+  CommandResult minor = Run("audit --format json --fail-on info " + Example("churn-model"));
+  EXPECT_EQ(minor.status, 1);
+  EXPECT_NE(minor.err.find("at severity info or above (--fail-on)"), std::string::npos);
+  EXPECT_EQ(Run("audit --fail-under 101 " + Example("clean-project")).status, 2);
+  EXPECT_EQ(Run("audit --fail-on fatal " + Example("clean-project")).status, 2);
+}
+
+TEST_F(AuditCommandTest, SarifAndGitlabCarryTheSameFindings) {
+  CommandResult json = Run("audit --format json " + Example("churn-model"));
+  CommandResult sarif = Run("audit --format sarif " + Example("churn-model"));
+  CommandResult gitlab = Run("audit --format gitlab " + Example("churn-model"));
+  EXPECT_NE(sarif.out.find("\"2.1.0\""), std::string::npos);
+  size_t findings = Count(json.out, "{\"code\"");
+  EXPECT_GT(findings, 0u);
+  EXPECT_EQ(Count(gitlab.out, "\"fingerprint\""), findings);
+  EXPECT_EQ(sarif.out.find("Pa55w0rd"), std::string::npos);
+  EXPECT_EQ(gitlab.out.find("Pa55w0rd"), std::string::npos);
 }
 
 TEST_F(AuditCommandTest, MissingPathIsUsageError) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_io.h"
 #include "cli/commands.h"
 #include "loadtest/config.h"
 #include "loadtest/engine.h"
@@ -91,7 +92,7 @@ std::vector<lt::RequestSpec> Requests(const BenchOptions& options) {
   std::string error;
   if (!options.requests_file.empty()) {
     std::string text;
-    if (!lt::ReadWholeFile(options.requests_file, &text, &error)) Usage(error);
+    if (!ReadFileBytes(options.requests_file, &text, &error)) Usage(options.requests_file + ": " + error);
     std::string base = std::filesystem::path(options.requests_file).parent_path().string();
     auto requests = lt::ParseRequestFile(text, base, &error);
     if (!requests) Usage(options.requests_file + ": " + error);
@@ -99,8 +100,8 @@ std::vector<lt::RequestSpec> Requests(const BenchOptions& options) {
   }
   lt::RequestSpec spec;
   spec.method = options.method;
-  if (!options.body_file.empty() && !lt::ReadWholeFile(options.body_file, &spec.body, &error)) {
-    Usage(error);
+  if (!options.body_file.empty() && !ReadFileBytes(options.body_file, &spec.body, &error)) {
+    Usage(options.body_file + ": " + error);
   }
   return {spec};
 }

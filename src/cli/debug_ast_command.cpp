@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "frontend/python/ast_dump.h"
 #include "frontend/python/parser.h"
 #include "frontend/python/source_text.h"
@@ -28,39 +29,6 @@ std::string ErrnoMessage(int error) {
   std::string message = std::strerror(error);
   if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
   return message;
-}
-
-// Reads a whole file; on failure returns false with a message naming why.
-bool ReadFileBytes(const std::string& path, std::string& bytes, std::string& why) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    why = ErrnoMessage(errno);
-    return false;
-  }
-  struct stat info {};
-  if (::fstat(fd, &info) == 0) {
-    if (S_ISDIR(info.st_mode)) {
-      ::close(fd);
-      why = ErrnoMessage(EISDIR);
-      return false;
-    }
-    if (S_ISREG(info.st_mode)) bytes.reserve(static_cast<size_t>(info.st_size));
-  }
-  bytes.clear();
-  char buffer[1 << 16];
-  for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n == 0) break;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      why = ErrnoMessage(errno);
-      ::close(fd);
-      return false;
-    }
-    bytes.append(buffer, static_cast<size_t>(n));
-  }
-  ::close(fd);
-  return true;
 }
 
 // Dumps can be megabytes per file; one write(2) per file, bypassing stdio.
@@ -86,9 +54,7 @@ int RunDebugAst(const std::vector<std::string>& files, bool include_attributes) 
   std::string bytes;
   std::string out;
   for (const std::string& file : files) {
-    std::string why;
-    if (!ReadFileBytes(file, bytes, why)) {
-      std::fprintf(stderr, "dsaudit: error: cannot read %s: %s\n", file.c_str(), why.c_str());
+    if (!ReadInputFile(file, &bytes)) {
       status = kExitUsage;
       continue;
     }

@@ -55,10 +55,10 @@ TEST_F(DebugAstCommandTest, UnreadableFilesExitWithTwo) {
   CommandResult run = Dsaudit(missing + " " + dir_.string() + " " + good);
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.out, "== " + good + "\nModule(body=[Pass()], type_ignores=[])\n");
-  EXPECT_NE(run.err.find("cannot read " + missing + ": no such file or directory"),
+  EXPECT_NE(run.err.find("cannot read " + missing + ": No such file or directory"),
             std::string::npos)
       << run.err;
-  EXPECT_NE(run.err.find("cannot read " + dir_.string() + ": is a directory"), std::string::npos)
+  EXPECT_NE(run.err.find("cannot read " + dir_.string() + ": Is a directory"), std::string::npos)
       << run.err;
 }
 

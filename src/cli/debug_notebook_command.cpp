@@ -14,20 +14,11 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "frontend/notebook/notebook.h"
 
 namespace dsaudit::cli {
 namespace {
-
-std::optional<std::string> ReadBytes(const std::string& path) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return bytes;
-}
 
 std::string OneLine(std::string_view text) {
   std::string out;
@@ -90,14 +81,13 @@ void PrintNotebook(const notebook::Notebook& notebook) {
 int DumpNotebooks(const std::vector<std::string>& paths) {
   int status = kExitOk;
   for (const std::string& path : paths) {
-    std::optional<std::string> bytes = ReadBytes(path);
-    if (!bytes) {
-      std::fprintf(stderr, "dsaudit: error: cannot read %s\n", path.c_str());
+    std::string bytes;
+    if (!ReadInputFile(path, &bytes)) {
       status = kExitUsage;
       continue;
     }
     fmt::print("== {}\n", path);
-    notebook::ReadResult result = notebook::ReadNotebook(*bytes);
+    notebook::ReadResult result = notebook::ReadNotebook(bytes);
     if (!result.ok()) {
       std::fflush(stdout);
       std::fprintf(stderr, "%s: error: %s\n", path.c_str(), result.error.message.c_str());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "frontend/python/parser.h"
 #include "frontend/python/source_text.h"
 #include "semantic/scope_dump.h"
@@ -20,25 +21,6 @@
 
 namespace dsaudit::cli {
 namespace {
-
-// Reads a whole file; on failure returns false with a lowercase reason.
-bool ReadWholeFile(const std::string& path, std::string& bytes, std::string& why) {
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    why = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    why = std::strerror(errno);
-    if (!why.empty()) why[0] = static_cast<char>(std::tolower(why[0]));
-    return false;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  bytes = std::move(buffer).str();
-  return true;
-}
 
 bool IsPackageInit(const std::string& path) {
   return path == "__init__.py" || path.ends_with("/__init__.py");
@@ -48,9 +30,7 @@ int RunDebugScopes(const std::vector<std::string>& files) {
   int status = kExitOk;
   std::string bytes;
   for (const std::string& file : files) {
-    std::string why;
-    if (!ReadWholeFile(file, bytes, why)) {
-      std::fprintf(stderr, "dsaudit: error: cannot read %s: %s\n", file.c_str(), why.c_str());
+    if (!ReadInputFile(file, &bytes)) {
       status = kExitUsage;
       continue;
     }

@@ -56,9 +56,9 @@ TEST_F(DebugScopesCommandTest, SyntaxErrorsStillModelTheRecoveredTree) {
 TEST_F(DebugScopesCommandTest, UnreadableFilesExitWithTwo) {
   std::string missing = (dir_ / "missing.py").string();
   EXPECT_EQ(Dsaudit(missing + " " + dir_.string()), 2);
-  EXPECT_NE(err_.find("cannot read " + missing + ": no such file or directory"), std::string::npos)
+  EXPECT_NE(err_.find("cannot read " + missing + ": No such file or directory"), std::string::npos)
       << err_;
-  EXPECT_NE(err_.find("cannot read " + dir_.string() + ": is a directory"), std::string::npos)
+  EXPECT_NE(err_.find("cannot read " + dir_.string() + ": Is a directory"), std::string::npos)
       << err_;
 }
 

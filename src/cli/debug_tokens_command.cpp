@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/input_file.h"
 #include "frontend/python/lexer.h"
 #include "frontend/python/source_text.h"
 
@@ -49,34 +50,11 @@ void PrintError(const std::string& path, const python::SyntaxError& error) {
   fmt::print("{}:{}:{}: {}: {}\n", path, error.line, error.column, error.type, error.message);
 }
 
-bool ReadFile(const std::string& path, std::string* bytes, std::string* error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    *error = "is a directory";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) {
-    *error = "read error";
-    return false;
-  }
-  *bytes = std::move(contents).str();
-  return true;
-}
-
 int DumpTokens(const std::vector<std::string>& paths) {
   int status = kExitOk;
   for (const std::string& path : paths) {
     std::string bytes;
-    std::string error;
-    if (!ReadFile(path, &bytes, &error)) {
-      std::fprintf(stderr, "dsaudit: error: cannot read %s: %s\n", path.c_str(), error.c_str());
+    if (!ReadInputFile(path, &bytes)) {
       status = kExitUsage;
       continue;
     }

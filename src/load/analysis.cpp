@@ -45,7 +45,9 @@ class RateDistribution {
 void Rates(const LoadAccumulator& acc, LoadReport& r, std::vector<uint64_t>& per_minute,
            int64_t& first_minute, std::vector<uint64_t>& minute_bytes) {
   std::vector<int64_t> hours;
-  for (const auto& [hour, block] : acc.hours()) hours.push_back(hour);
+  for (const auto& [hour, block] : acc.hours()) {
+    if ((hour + 1) * 3600 > r.first_time && hour * 3600 <= r.last_time) hours.push_back(hour);
+  }
   std::sort(hours.begin(), hours.end());
   first_minute = FloorDiv(r.first_time, 60);
   int64_t last_minute = FloorDiv(r.last_time, 60);
@@ -95,7 +97,7 @@ void Rates(const LoadAccumulator& acc, LoadReport& r, std::vector<uint64_t>& per
   }
 }
 
-// Hourly totals, all hours of the range (partial first and last included).
+// Hourly totals of every hour with requests (partial first and last included).
 std::map<int64_t, uint64_t> HourTotals(const LoadAccumulator& acc) {
   std::map<int64_t, uint64_t> totals;
   for (const auto& [hour, block] : acc.hours()) {
@@ -104,6 +106,44 @@ std::map<int64_t, uint64_t> HourTotals(const LoadAccumulator& acc) {
     totals[hour] = sum;
   }
   return totals;
+}
+
+// Narrows `totals` and the report's time range to the kMaxTimelineHours window
+// holding the most requests, so that one absurd timestamp can neither make the
+// dense series take gigabytes nor hide the real traffic.
+void ClampTimeline(const LoadAccumulator& acc, std::map<int64_t, uint64_t>& totals, LoadReport& r) {
+  if (totals.rbegin()->first - totals.begin()->first < kMaxTimelineHours) return;
+  uint64_t in_window = 0, best = 0;
+  auto best_first = totals.begin(), best_last = totals.begin();
+  auto first = totals.begin();
+  for (auto last = totals.begin(); last != totals.end(); ++last) {
+    in_window += last->second;
+    while (last->first - first->first >= kMaxTimelineHours) in_window -= (first++)->second;
+    if (in_window > best) {
+      best = in_window;
+      best_first = first;
+      best_last = last;
+    }
+  }
+  const int64_t first_hour = best_first->first, last_hour = best_last->first;
+  for (auto it = totals.begin(); it != totals.end();) {
+    if (it->first >= first_hour && it->first <= last_hour) {
+      ++it;
+      continue;
+    }
+    if (r.outside_timeline == 0) r.outside_first_time = it->first * 3600;
+    r.outside_timeline += it->second;
+    r.outside_last_time = it->first * 3600;
+    it = totals.erase(it);
+  }
+  const auto& first_seconds = acc.hours().at(first_hour)->per_second;
+  const auto& last_seconds = acc.hours().at(last_hour)->per_second;
+  int s = 0;
+  while (s < 3599 && first_seconds[s] == 0) ++s;
+  r.first_time = std::max(r.first_time, first_hour * 3600 + s);
+  s = 3599;
+  while (s > 0 && last_seconds[s] == 0) --s;
+  r.last_time = std::min(r.last_time, last_hour * 3600 + s);
 }
 
 void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
@@ -244,15 +284,16 @@ LoadReport Analyze(const LoadAccumulator& acc, const AnalyzeOptions& options) {
   r.empty = false;
   r.first_time = acc.first_time();
   r.last_time = acc.last_time();
+  std::map<int64_t, uint64_t> totals = HourTotals(acc);
+  ClampTimeline(acc, totals, r);
   r.duration_s = static_cast<double>(r.last_time - r.first_time + 1);
-  r.mean_rps = static_cast<double>(r.requests) / r.duration_s;
+  r.mean_rps = static_cast<double>(r.requests - r.outside_timeline) / r.duration_s;
   std::vector<uint64_t> per_minute, minute_bytes;
   int64_t first_minute = 0;
   Rates(acc, r, per_minute, first_minute, minute_bytes);
   r.peak_to_mean = r.mean_rps > 0 ? static_cast<double>(r.peak_second_requests) / r.mean_rps : 0;
   r.bursts = DetectBursts(per_minute, first_minute);
   r.profile_offset_minutes = acc.DominantOffsetMinutes();
-  std::map<int64_t, uint64_t> totals = HourTotals(acc);
   Profiles(totals, r);
   Statuses(acc, r);
   Endpoints(acc, options, r);

@@ -44,6 +44,10 @@ struct LoadReport {
   bool empty = true;
   int64_t first_time = 0, last_time = 0;
   double duration_s = 0;
+  // Requests stamped outside the analysed timeline (see kMaxTimelineHours):
+  // counted in every total, left out of rates, bursts, profiles and forecast.
+  uint64_t outside_timeline = 0;
+  int64_t outside_first_time = 0, outside_last_time = 0;
   uint64_t lines = 0, malformed = 0, skipped = 0, requests = 0, bytes = 0;
   double mean_rps = 0;
   uint64_t peak_second_requests = 0, peak_minute_requests = 0, peak_hour_requests = 0;
@@ -78,6 +82,11 @@ struct LoadReport {
   double forecast_peak_rps = 0;  // peak hour mean x observed peak-second / peak-hour ratio
   std::vector<MalformedSample> samples;
 };
+
+// The longest stretch of time the per-second and per-minute series cover. A log
+// spanning more (usually one line with a wrong year) is analysed over the
+// window of this length that holds the most requests.
+inline constexpr int64_t kMaxTimelineHours = 2 * 366 * 24;
 
 LoadReport Analyze(const LoadAccumulator& acc, const AnalyzeOptions& options);
 

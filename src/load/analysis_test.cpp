@@ -111,5 +111,27 @@ TEST(AnalysisTest, NoBurstsInASteadyLog) {
   EXPECT_EQ(DetectBursts(minutes, 0)[0].start, 1000 * 60);
 }
 
+TEST(AnalysisTest, ATimestampCenturiesAwayIsSetAsideNotAnalysed) {
+  // A steady day of traffic and one line stamped in the year 2510: the dense
+  // series would need billions of minutes; the report keeps the day.
+  LoadAccumulator acc;
+  LogRecord r;
+  for (int s = 0; s < 86400; s += 10) {
+    r.time.unix_seconds = 1'704'067'200 + s;
+    acc.Add(r);
+  }
+  r.time.unix_seconds = 17'040'677'260;
+  acc.Add(r);
+  LoadReport report = Analyze(acc, AnalyzeOptions());
+  EXPECT_EQ(report.requests, 8641u);
+  EXPECT_EQ(report.outside_timeline, 1u);
+  EXPECT_EQ(report.first_time, 1'704'067'200);
+  EXPECT_EQ(report.last_time, 1'704'067'200 + 86390);
+  EXPECT_EQ(report.outside_first_time, 17'040'675'600);
+  EXPECT_NEAR(report.mean_rps, 0.1, 1e-3);
+  EXPECT_EQ(report.peak_second_requests, 1u);
+  EXPECT_EQ(report.hourly.size(), 23u);
+}
+
 }  // namespace
 }  // namespace dsaudit::load

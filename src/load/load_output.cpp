@@ -174,7 +174,11 @@ void StatusJson(Json& j, const LoadReport& r) {
 
 void TrafficJson(Json& j, const LoadReport& r) {
   j.Key("time_range").Open('{').Key("first").Time(r.first_time).Key("last").Time(r.last_time);
-  j.Key("duration_s").Num(r.duration_s).Close('}');
+  j.Key("duration_s").Num(r.duration_s).Key("requests_outside").Int(r.outside_timeline);
+  if (r.outside_timeline > 0) {
+    j.Key("outside_first").Time(r.outside_first_time).Key("outside_last").Time(r.outside_last_time);
+  }
+  j.Close('}');
   j.Key("requests").Open('{').Key("total").Int(r.requests).Key("mean_per_second").Num(r.mean_rps);
   j.Key("mean_per_minute").Num(r.mean_rps * 60).Key("mean_per_hour").Num(r.mean_rps * 3600).Close('}');
   j.Key("peaks").Open('{');
@@ -266,6 +270,11 @@ std::string RenderText(const LoadReport& r, const std::vector<SourceReport>& sou
   }
   line("time range   {} .. {} ({:.1f} days)", FormatIsoUtc(r.first_time), FormatIsoUtc(r.last_time),
        r.duration_s / 86400);
+  if (r.outside_timeline > 0) {
+    line("warning      {} requests stamped outside that range ({} .. {}) are left out of rates, "
+         "bursts, profiles and the forecast",
+         r.outside_timeline, FormatIsoUtc(r.outside_first_time), FormatIsoUtc(r.outside_last_time));
+  }
   line("requests     {} ({:.2f}/s, {:.1f}/min, {:.0f}/h on average)", r.requests, r.mean_rps,
        r.mean_rps * 60, r.mean_rps * 3600);
   line("peak second  {} requests at {}", r.peak_second_requests, FormatIsoUtc(r.peak_second_time));

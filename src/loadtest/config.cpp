@@ -10,6 +10,9 @@
 #include <fstream>
 #include <iterator>
 
+#include "base/file_io.h"
+#include "base/lines.h"
+
 namespace dsaudit::loadtest {
 namespace {
 
@@ -150,27 +153,15 @@ std::optional<Stage> ParseStage(std::string_view text, std::string* error) {
   return Stage{*seconds, *target};
 }
 
-bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = fmt::format("{}: {}", path, std::strerror(errno));
-    return false;
-  }
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
-
 std::optional<std::vector<RequestSpec>> ParseRequestFile(std::string_view text,
                                                          const std::string& base_dir,
                                                          std::string* error) {
   std::vector<RequestSpec> requests;
-  size_t line_number = 0;
-  while (!text.empty()) {
-    size_t end = text.find('\n');
-    std::string_view line = Trim(text.substr(0, end));
-    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-    ++line_number;
-    if (line.empty() || line.front() == '#') continue;
+  bool failed = false;
+  ForEachLine(text, [&](const TextLine& text_line) {
+    const uint32_t line_number = text_line.number;
+    std::string_view line = Trim(text_line.text);
+    if (line.empty() || line.front() == '#') return true;
     std::vector<std::string_view> words;
     while (!line.empty()) {
       size_t space = line.find_first_of(" \t");
@@ -180,20 +171,24 @@ std::optional<std::vector<RequestSpec>> ParseRequestFile(std::string_view text,
     if (words.size() < 2 || words.size() > 3 || !words[1].starts_with("/") ||
         (words.size() == 3 && !words[2].starts_with("@"))) {
       *error = fmt::format("line {}: expected 'METHOD /path [@body-file]'", line_number);
-      return std::nullopt;
+      failed = true;
+      return false;
     }
     RequestSpec spec{std::string(words[0]), std::string(words[1]), {}};
     if (words.size() == 3) {
       std::string path(words[2].substr(1));
       if (!path.starts_with("/") && !base_dir.empty()) path = base_dir + "/" + path;
       std::string read_error;
-      if (!ReadWholeFile(path, &spec.body, &read_error)) {
-        *error = fmt::format("line {}: {}", line_number, read_error);
-        return std::nullopt;
+      if (!ReadFileBytes(path, &spec.body, &read_error)) {
+        *error = fmt::format("line {}: {}: {}", line_number, path, read_error);
+        failed = true;
+        return false;
       }
     }
     requests.push_back(std::move(spec));
-  }
+    return true;
+  });
+  if (failed) return std::nullopt;
   if (requests.empty()) {
     *error = "the request file lists no requests";
     return std::nullopt;

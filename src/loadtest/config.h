@@ -74,6 +74,5 @@ std::optional<Stage> ParseStage(std::string_view text, std::string* error);
 std::optional<std::vector<RequestSpec>> ParseRequestFile(std::string_view text,
                                                          const std::string& base_dir,
                                                          std::string* error);
-bool ReadWholeFile(const std::string& path, std::string* bytes, std::string* error);
 
 }  // namespace dsaudit::loadtest

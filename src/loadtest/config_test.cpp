@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 namespace dsaudit::loadtest {
 namespace {
 
@@ -70,15 +72,18 @@ TEST(ConfigTest, StagesRampLinearlyFromZero) {
 
 TEST(ParseRequestFileTest, MethodsPathsAndBodies) {
   std::string error;
-  auto requests = ParseRequestFile("# predict\nGET /health\n\nPOST /predict @/dev/null\n", "", &error);
+  const std::string dir = ::testing::TempDir();
+  { std::ofstream(dir + "/body.json") << "{}"; }
+  auto requests = ParseRequestFile("# predict\nGET /health\n\nPOST /predict @body.json\n", dir, &error);
   ASSERT_TRUE(requests) << error;
   ASSERT_EQ(requests->size(), 2u);
   EXPECT_EQ((*requests)[0].method, "GET");
   EXPECT_EQ((*requests)[1].target, "/predict");
-  EXPECT_TRUE((*requests)[1].body.empty());
+  EXPECT_EQ((*requests)[1].body, "{}");
   EXPECT_FALSE(ParseRequestFile("GET health\n", "", &error));
   EXPECT_NE(error.find("line 1"), std::string::npos);
   EXPECT_FALSE(ParseRequestFile("POST /p @missing.json\n", "/nonexistent", &error));
+  EXPECT_EQ(error, "line 1: /nonexistent/missing.json: No such file or directory");
   EXPECT_FALSE(ParseRequestFile("# nothing\n", "", &error));
 }
 
