@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev libtomlplusplus-dev
   libre2-dev libssl-dev zlib1g-dev libyaml-cpp-dev libdtl-dev
-  libhttp-parser-dev nginx openssl
+  libhttp-parser-dev libgit2-dev nginx openssl
   clang libclang-rt-14-dev
   unicode-data python3-jsonschema
 )

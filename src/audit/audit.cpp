@@ -4,7 +4,9 @@
 #include <chrono>
 #include <system_error>
 
+#include "audit/checks/secret_in_git_history.h"
 #include "audit/project_check.h"
+#include "audit/secrets/baseline.h"
 #include "checks/project_run.h"
 #include "checks/registry.h"
 
@@ -69,6 +71,12 @@ AuditResult RunAudit(const fs::path& root, const config::Config& config, const A
   std::vector<Finding> project = RunProjectLevelChecks(result.inventory, config);
   result.findings.insert(result.findings.end(), std::make_move_iterator(project.begin()),
                          std::make_move_iterator(project.end()));
+  if (options.history && config::IsEnabled(config, "DS854", root)) {
+    std::vector<Finding> history = FindSecretsInGitHistory(result.inventory);
+    result.findings.insert(result.findings.end(), std::make_move_iterator(history.begin()),
+                           std::make_move_iterator(history.end()));
+  }
+  secrets::ApplyBaseline(result.findings, options.baseline);
   std::sort(result.findings.begin(), result.findings.end(), FindingLess);
 
   uint64_t other_files = 0;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "audit/inventory.h"
@@ -17,6 +18,11 @@ namespace dsaudit::audit {
 struct AuditOptions {
   bool respect_gitignore = true;
   unsigned jobs = 0;  // 0: every core
+  // Also scan the whole git history for secrets (DS854).
+  bool history = false;
+  // Fingerprints of accepted findings (secrets::LoadBaseline): dropped
+  // before scoring.
+  std::unordered_set<std::string> baseline;
 };
 
 struct AuditSummary {

@@ -106,14 +106,21 @@ class Walker {
     file.path = relative;
     file.role = ClassifyPath(relative);
     bool is_yaml = IsYaml(BaseName(relative));
-    if (file.role == FileRole::kOther && !is_yaml) return;
+    // Some kinds are told by their content: YAML (Kubernetes) and JavaScript (k6).
+    bool is_js = EndsWith(relative, ".js");
+    if (file.role == FileRole::kOther && !is_yaml && !is_js) return;
     std::string bytes, error;
     if (ReadFileBytes((root_ / relative).string(), &bytes, &error, kMaxTextBytes)) {
       file.text = std::move(bytes);
     }
     if (file.role == FileRole::kOther) {
-      if (!LooksLikeKubernetes(file.text)) return;
-      file.role = FileRole::kKubernetes;
+      if (is_yaml && LooksLikeKubernetes(file.text)) {
+        file.role = FileRole::kKubernetes;
+      } else if (is_js && LooksLikeK6Script(file.text)) {
+        file.role = FileRole::kLoadTest;
+      } else {
+        return;
+      }
     }
     file.lines = CountLines(file.text);
     file.is_test = (file.role == FileRole::kPython || file.role == FileRole::kNotebook) &&
@@ -157,6 +164,7 @@ std::string_view FileRoleName(FileRole role) {
     case FileRole::kLinterConfig: return "linter-config";
     case FileRole::kEnvFile: return "env-file";
     case FileRole::kChangelog: return "changelog";
+    case FileRole::kLoadTest: return "load-test";
     case FileRole::kOther: return "other";
   }
   return "other";
@@ -212,7 +220,20 @@ FileRole ClassifyPath(std::string_view path) {
       lower.starts_with("news") || lower == "releases.md") {
     return FileRole::kChangelog;
   }
+  if (EndsWith(lower, ".jmx") || (EndsWith(lower, ".scala") && path.find("gatling") != std::string_view::npos)) {
+    return FileRole::kLoadTest;
+  }
+  if ((EndsWith(lower, ".lua") && path.find("wrk") != std::string_view::npos) ||
+      lower.starts_with("artillery") || path.find("k6/") != std::string_view::npos) {
+    return FileRole::kLoadTest;
+  }
   return FileRole::kOther;
+}
+
+bool LooksLikeK6Script(std::string_view js_text) {
+  return js_text.find("from 'k6") != std::string_view::npos ||
+         js_text.find("from \"k6") != std::string_view::npos ||
+         js_text.find("require('k6") != std::string_view::npos;
 }
 
 bool LooksLikeKubernetes(std::string_view text) {

@@ -52,6 +52,7 @@ enum class FileRole : uint8_t {
   kLinterConfig,   // .flake8, .pylintrc, ruff.toml, mypy.ini, .coveragerc, ...
   kEnvFile,        // .env, *.env (not .env.example)
   kChangelog,
+  kLoadTest,       // *.jmx, k6 scripts, wrk Lua, Artillery/Gatling files (locustfiles are kPython)
   kOther,
 };
 
@@ -89,6 +90,7 @@ Inventory BuildInventory(const std::filesystem::path& root);
 // their text to tell a Kubernetes manifest from any other YAML.
 FileRole ClassifyPath(std::string_view relative_path);
 bool LooksLikeKubernetes(std::string_view yaml_text);
+bool LooksLikeK6Script(std::string_view js_text);
 bool IsTestPath(std::string_view relative_path);
 
 }  // namespace dsaudit::audit

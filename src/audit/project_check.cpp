@@ -36,6 +36,11 @@ const PackagingModel& AuditContext::packaging() {
   return *packaging_;
 }
 
+const InfraModel& AuditContext::infra() {
+  if (!infra_) infra_ = std::make_unique<InfraModel>(BuildInfraModel(inventory_));
+  return *infra_;
+}
+
 void AuditContext::Report(const RuleInfo& rule, const InventoryFile& file, Span span,
                           std::string message) {
   Finding finding;

@@ -13,6 +13,7 @@
 
 #include <memory>
 
+#include "audit/infra/infra_model.h"
 #include "audit/inventory.h"
 #include "audit/packaging_model.h"
 #include "checks/registry.h"
@@ -28,6 +29,8 @@ class AuditContext {
   const Inventory& inventory() const { return inventory_; }
   // Built on first use and shared by the packaging checks.
   const PackagingModel& packaging();
+  // Compose, Kubernetes and Terraform, parsed on first use.
+  const InfraModel& infra();
 
   // A finding in `file` at `span` (line 0: the whole file).
   void Report(const RuleInfo& rule, const InventoryFile& file, Span span, std::string message);
@@ -40,6 +43,7 @@ class AuditContext {
   const Inventory& inventory_;
   std::vector<Finding> findings_;
   std::unique_ptr<PackagingModel> packaging_;
+  std::unique_ptr<InfraModel> infra_;
 };
 
 using ProjectCheckFn = void (*)(AuditContext& context);

@@ -12,6 +12,7 @@
 
 #include "audit/audit.h"
 #include "audit/audit_report.h"
+#include "audit/secrets/baseline.h"
 #include "checks/registry.h"
 #include "cli/commands.h"
 #include "config/config.h"
@@ -40,6 +41,8 @@ struct AuditCommandOptions {
   // least this severe. Negative / empty: no gate.
   int fail_under = -1;
   std::string fail_on;
+  bool history = false;
+  std::string baseline_file;
 };
 
 [[noreturn]] void UsageError(const std::string& message) {
@@ -93,8 +96,15 @@ int ExitStatus(const audit::AuditResult& result, const AuditCommandOptions& opti
 
 int RunAuditCommand(const AuditCommandOptions& options) {
   config::Config config = LoadConfig(options);
-  audit::AuditResult result = audit::RunAudit(
-      options.path, config, {.respect_gitignore = !options.no_gitignore, .jobs = options.jobs});
+  audit::AuditOptions audit_options{.respect_gitignore = !options.no_gitignore,
+                                    .jobs = options.jobs,
+                                    .history = options.history};
+  std::string baseline_error;
+  if (!options.baseline_file.empty() &&
+      !audit::secrets::LoadBaseline(options.baseline_file, &audit_options.baseline, &baseline_error)) {
+    UsageError(baseline_error);
+  }
+  audit::AuditResult result = audit::RunAudit(options.path, config, audit_options);
   for (const discovery::DiscoveryWarning& warning : result.warnings) {
     std::fprintf(stderr, "dsaudit: %s: %s: %s\n", warning.named ? "error" : "warning",
                  warning.path.c_str(), warning.message.c_str());
@@ -154,6 +164,11 @@ void RegisterAuditCommand(CLI::App& app) {
       ->check(CLI::IsMember({"info", "minor", "major", "critical", "blocker"}));
   command->add_option("--color", options->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("--history", options->history,
+                    "also scan every commit of the git history for secrets (DS854)");
+  command->add_option("--baseline", options->baseline_file,
+                      "accept the findings of an earlier `audit --format json` report FILE: "
+                      "findings with a fingerprint listed there are not reported");
   command->add_option("-j,--jobs", options->jobs, "parallel threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   command->callback([options] {
