@@ -31,6 +31,7 @@ run: build
 	  test $$status -le 1 && echo "dsaudit: wrote report.html"
 
 unit-test: build
+	@scripts/install-deps.sh --test
 	ctest --test-dir $(BUILD) --output-on-failure
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, built
@@ -40,6 +41,7 @@ $(SANITIZE_BUILD)/build.ninja: CMakeLists.txt | deps
 	  -DDSAUDIT_SANITIZE=ON -DDSAUDIT_LIBFUZZER=ON -DDSAUDIT_BENCHMARKS=OFF $(CMAKE_FLAGS)
 
 sanitize-test: deps $(SANITIZE_BUILD)/build.ninja
+	@scripts/install-deps.sh --test
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 	ctest --test-dir $(SANITIZE_BUILD) --output-on-failure
 

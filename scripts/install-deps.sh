@@ -12,6 +12,10 @@ packages=(
   clang libclang-rt-14-dev
   unicode-data python3-jsonschema
 )
+# Only the tests need a browser (the HTML reports are rendered in headless Chromium).
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(chromium)
+fi
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(hyperfine time wrk goaccess flake8 pylint bandit nodejs npm)
 fi

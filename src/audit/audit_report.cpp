@@ -193,6 +193,43 @@ std::string WriteAuditMarkdown(const AuditResult& result, const ReportOptions& o
   return out;
 }
 
+namespace {
+
+// Where the work is: findings per directory (the project-wide ones under
+// "(project)"), the busiest kMaxDirectories, as a horizontal bar chart.
+std::string FindingsPerDirectorySvg(const std::vector<Finding>& findings) {
+  constexpr size_t kMaxDirectories = 15;
+  constexpr int kRow = 22, kLabel = 260, kWidth = 300;
+  std::map<std::string, size_t> per_directory;
+  for (const Finding& finding : findings) {
+    size_t slash = finding.path.rfind('/');
+    std::string directory = finding.path.empty()          ? "(project)"
+                            : slash == std::string::npos ? "."
+                                                         : finding.path.substr(0, slash);
+    ++per_directory[directory];
+  }
+  std::vector<std::pair<std::string, size_t>> rows(per_directory.begin(), per_directory.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (rows.size() > kMaxDirectories) rows.resize(kMaxDirectories);
+  if (rows.empty()) return "";
+  std::string out = fmt::format(
+      "<h2>Findings per directory</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" "
+      "height=\"{}\" role=\"img\" aria-label=\"findings per directory\">\n",
+      kLabel + kWidth + 60, static_cast<int>(rows.size()) * kRow + 10);
+  int y = 5;
+  for (const auto& [directory, count] : rows) {
+    int bar = static_cast<int>(count * kWidth / rows.front().second);
+    out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>"
+                       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#8d6e63\"/>"
+                       "<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>\n",
+                       y + 13, HtmlEscape(directory), kLabel, y, bar, kLabel + bar + 4, y + 13, count);
+    y += kRow;
+  }
+  return out + "</svg>\n";
+}
+
+}  // namespace
+
 std::string WriteAuditHtml(const AuditResult& result, const ReportOptions& options) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -229,7 +266,9 @@ std::string WriteAuditHtml(const AuditResult& result, const ReportOptions& optio
                        effort_bar, 2 * kLabel + kWidth + effort_bar + 4, y + 13, area.effort_hours);
     y += kRow;
   }
-  out += "</svg>\n<table><tr><th>Area</th><th>Score</th><th>Rating</th><th>Findings</th>"
+  out += "</svg>\n";
+  out += FindingsPerDirectorySvg(result.findings);
+  out += "<table><tr><th>Area</th><th>Score</th><th>Rating</th><th>Findings</th>"
          "<th>Effort (h)</th></tr>\n";
   for (const AreaScore& area : result.scores.areas) {
     out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"r\" style=\"background:{}\">{}</td>"

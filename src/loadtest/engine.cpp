@@ -273,9 +273,12 @@ void Worker::BeginStop(uint64_t now) {
   stopping_ = true;
   drain_deadline_ = now + std::min(kDrainNs, shared_.timeout_ns);
   // Requests that fell due while every connection was busy were never sent;
-  // they are counted, not silently forgotten.
+  // they are counted, not silently forgotten, and enter the corrected
+  // latency with the time they had waited when the run ended (a lower
+  // bound): a server too slow to take them must not look fast for it.
   uint64_t cutoff = std::min(now, shared_.end_ns);
   while (config_.open_model && next_due_ns_ < cutoff && quota_left_ > 0) {
+    stats_.corrected.Record((cutoff - next_due_ns_) / 1000);
     ++stats_.dropped;
     --quota_left_;
     next_due_ns_ = NextDue();
@@ -826,6 +829,8 @@ Result Merge(const Config& config, const Shared& shared,
                                  (finish_ns - shared.start_ns) / shared.interval_ns + 1);
   result.intervals.resize(used);
   for (size_t i = 0; i < used; ++i) {
+    result.intervals[i].seconds =
+        std::min(result.interval_seconds, result.elapsed_seconds - static_cast<double>(i) * result.interval_seconds);
     const Histogram& latency = interval_latency[i];
     result.intervals[i].p50_us = latency.ValueAtPercentile(50);
     result.intervals[i].p90_us = latency.ValueAtPercentile(90);

@@ -185,6 +185,31 @@ TEST(EngineTest, StallShowsInCorrectedP99NotInUncorrected) {
   EXPECT_LT(result.uncorrected.ValueAtPercentile(99), 100'000u);
   EXPECT_GE(result.uncorrected.max(), 900'000u);
   EXPECT_EQ(server.requests(), result.completed);
+  // The slices cover the run exactly: the last one is as long as the run's tail.
+  double covered = 0;
+  for (const Interval& interval : result.intervals) {
+    EXPECT_LE(interval.seconds, result.interval_seconds + 1e-9);
+    covered += interval.seconds;
+  }
+  EXPECT_NEAR(covered, result.elapsed_seconds, 1e-6);
+}
+
+TEST(EngineTest, RequestsNeverSentCountInTheCorrectedLatency) {
+  // One connection and a server that stalls on the 20th request past the end
+  // of the run: every request due after it is never sent.
+  TestServer server;
+  server.StallAt(20, std::chrono::milliseconds(2500));
+  Config config = Open(server.Url(), 200, 1);
+  config.threads = 1;
+  config.duration_seconds = 1;
+  Result result = RunOrFail(config);
+  EXPECT_GT(result.dropped, 100u);
+  EXPECT_EQ(result.corrected.count(), result.completed + result.dropped);
+  EXPECT_EQ(result.uncorrected.count(), result.completed);
+  // Most requests waited from their due time to the end: the corrected
+  // median is hundreds of milliseconds, the uncorrected one is not.
+  EXPECT_GE(result.corrected.ValueAtPercentile(50), 200'000u);
+  EXPECT_LT(result.uncorrected.ValueAtPercentile(50), 100'000u);
 }
 
 TEST(EngineTest, ServerDownGivesConnectErrorsNotAHang) {

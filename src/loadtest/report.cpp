@@ -232,11 +232,14 @@ std::string HtmlResultBody(const Result& result, const std::vector<ThresholdOutc
   Series p50{"p50", "#1f77b4", {}}, p90{"p90", "#ff7f0e", {}}, p99{"p99", "#d62728", {}};
   Series responses{"responses/s", "#2ca02c", {}}, errors{"errors/s", "#d62728", {}};
   for (const Interval& interval : result.intervals) {
+    // A last slice of a few milliseconds holds a handful of responses: its
+    // rate and percentiles would be noise, so the charts leave it out.
+    if (interval.seconds < 0.2 * result.interval_seconds) continue;
     p50.values.push_back(static_cast<double>(interval.p50_us) / 1e3);
     p90.values.push_back(static_cast<double>(interval.p90_us) / 1e3);
     p99.values.push_back(static_cast<double>(interval.p99_us) / 1e3);
-    responses.values.push_back(static_cast<double>(interval.completed) / result.interval_seconds);
-    errors.values.push_back(static_cast<double>(interval.errors) / result.interval_seconds);
+    responses.values.push_back(static_cast<double>(interval.completed) / interval.seconds);
+    errors.values.push_back(static_cast<double>(interval.errors) / interval.seconds);
   }
   html += "<h2>Latency over time</h2>\n" +
           LineChart("latency percentiles", "ms", result.interval_seconds, {p50, p90, p99});
@@ -317,9 +320,9 @@ std::string JsonReport(const Result& result, const std::vector<ThresholdOutcome>
   for (size_t i = 0; i < result.intervals.size(); ++i) {
     const Interval& interval = result.intervals[i];
     out += fmt::format(
-        "{}\n    {{\"responses\": {}, \"errors\": {}, \"p50_ms\": {}, \"p90_ms\": {}, "
+        "{}\n    {{\"seconds\": {:.3f}, \"responses\": {}, \"errors\": {}, \"p50_ms\": {}, \"p90_ms\": {}, "
         "\"p99_ms\": {}, \"max_ms\": {}}}",
-        i == 0 ? "" : ",", interval.completed, interval.errors, Milliseconds(interval.p50_us),
+        i == 0 ? "" : ",", interval.seconds, interval.completed, interval.errors, Milliseconds(interval.p50_us),
         Milliseconds(interval.p90_us), Milliseconds(interval.p99_us),
         Milliseconds(interval.max_us));
   }

@@ -24,8 +24,8 @@ Result SampleResult() {
     result.corrected.Record(i * 100);
     result.uncorrected.Record(i * 50);
   }
-  result.intervals = {{100, 0, 1000, 2000, 3000, 3100}, {100, 1, 1100, 2100, 3100, 3200},
-                      {100, 0, 900, 1900, 2900, 3000}};
+  result.intervals = {{100, 0, 1000, 2000, 3000, 3100, 1.0}, {100, 1, 1100, 2100, 3100, 3200, 1.0},
+                      {100, 0, 900, 1900, 2900, 3000, 1.0}, {5, 0, 900, 900, 900, 900, 0.05}};
   return result;
 }
 
@@ -60,7 +60,8 @@ TEST(ReportTest, JsonIsValidAndCarriesTheFigures) {
   EXPECT_NEAR(double(root["latency_ms"]["uncorrected"]["p50"]), 7.5, 7.5 * 0.001);
   EXPECT_EQ(uint64_t(root["errors"]["http_status"]), 1u);
   EXPECT_EQ(uint64_t(root["status_codes"]["500"]), 1u);
-  EXPECT_EQ(simdjson::dom::array(root["intervals"]).size(), 3u);
+  EXPECT_EQ(simdjson::dom::array(root["intervals"]).size(), 4u);
+  EXPECT_NEAR(double(root["intervals"].at(3)["seconds"]), 0.05, 1e-9);
 }
 
 TEST(ReportTest, HtmlIsSelfContainedWithSvgCharts) {

@@ -23,6 +23,9 @@ struct Interval {
   uint64_t completed = 0;  // responses of any status
   uint64_t errors = 0;
   uint64_t p50_us = 0, p90_us = 0, p99_us = 0, max_us = 0;
+  // The time the slice covers: interval_seconds, except for the last one,
+  // which ends with the run. Rates divide by this, not by interval_seconds.
+  double seconds = 0;
 };
 
 // Percentiles precision for the per-interval histograms: about 3%, enough

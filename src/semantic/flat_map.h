@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -25,19 +27,63 @@ inline uint64_t MixHash(uint64_t value) {
   return value;
 }
 
+// Eight bytes at a time (overlapping reads cover the tail), then one mix:
+// every name in a file is hashed once, and a byte loop cost more than the
+// probes it feeds.
 inline uint64_t HashString(std::string_view text) {
-  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
+  const char* p = text.data();
+  size_t size = text.size();
+  uint64_t hash = size * 0x9e3779b97f4a7c15ULL;
+  auto load64 = [](const char* at) {
+    uint64_t word;
+    std::memcpy(&word, at, 8);
+    return word;
+  };
+  auto load32 = [](const char* at) {
+    uint32_t word;
+    std::memcpy(&word, at, 4);
+    return uint64_t{word};
+  };
+  if (size >= 8) {
+    for (; size > 8; p += 8, size -= 8) hash = MixHash(hash ^ load64(p));
+    return MixHash(hash ^ load64(p + size - 8));
   }
-  return hash;
+  if (size >= 4) return MixHash(hash ^ (load32(p) << 32) ^ load32(p + size - 4));
+  if (size > 0) {
+    auto byte = [&](size_t i) { return uint64_t{static_cast<unsigned char>(p[i])}; };
+    hash ^= (byte(0) << 16) | (byte(size / 2) << 8) | byte(size - 1);
+  }
+  return MixHash(hash);
 }
 
-// Key must be equality-comparable; `empty` is a key value never inserted;
-// Hasher()(key) must return the hash callers pass in (used when growing, so
-// slots need not store it).
-template <class Key, class Value, class Hasher>
+// Names are short: comparing them inline beats a call to memcmp. Overlapping
+// loads stay within both strings.
+inline bool SameName(std::string_view a, std::string_view b) {
+  size_t size = a.size();
+  if (size != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  auto differ = [&](size_t at, size_t width) { return std::memcmp(x + at, y + at, width) != 0; };
+  if (size >= 8) {
+    for (size_t at = 0; at + 8 < size; at += 8) {
+      if (differ(at, 8)) return false;
+    }
+    return !differ(size - 8, 8);
+  }
+  if (size >= 4) return !differ(0, 4) && !differ(size - 4, 4);
+  for (size_t at = 0; at < size; ++at) {
+    if (x[at] != y[at]) return false;
+  }
+  return true;
+}
+
+struct NameEqual {
+  bool operator()(std::string_view a, std::string_view b) const { return SameName(a, b); }
+};
+
+// `empty` is a key value never inserted; Hasher()(key) must return the hash
+// callers pass in (used when growing, so slots need not store it).
+template <class Key, class Value, class Hasher, class KeyEqual = std::equal_to<Key>>
 class FlatMap {
  public:
   explicit FlatMap(Key empty) : empty_(empty) {}
@@ -47,8 +93,8 @@ class FlatMap {
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
-      if (slot.key == key) return &slot.value;
-      if (slot.key == empty_) return nullptr;
+      if (KeyEqual()(slot.key, key)) return &slot.value;
+      if (KeyEqual()(slot.key, empty_)) return nullptr;
     }
   }
   const Value* Find(const Key& key, uint64_t hash) const {
@@ -62,8 +108,8 @@ class FlatMap {
     size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
-      if (slot.key == key) return slot.value;
-      if (slot.key == empty_) {
+      if (KeyEqual()(slot.key, key)) return slot.value;
+      if (KeyEqual()(slot.key, empty_)) {
         slot.key = key;
         ++size_;
         return slot.value;
@@ -82,7 +128,7 @@ class FlatMap {
   template <class Visit>
   void ForEach(Visit&& visit) const {
     for (const Slot& slot : slots_) {
-      if (!(slot.key == empty_)) visit(slot.key, slot.value);
+      if (!KeyEqual()(slot.key, empty_)) visit(slot.key, slot.value);
     }
   }
 
@@ -99,9 +145,9 @@ class FlatMap {
     slots_.assign(capacity, Slot{empty_, Value{}});
     size_t mask = capacity - 1;
     for (Slot& slot : old) {
-      if (slot.key == empty_) continue;
+      if (KeyEqual()(slot.key, empty_)) continue;
       size_t i = Hasher()(slot.key) & mask;
-      while (!(slots_[i].key == empty_)) i = (i + 1) & mask;
+      while (!KeyEqual()(slots_[i].key, empty_)) i = (i + 1) & mask;
       slots_[i] = std::move(slot);
     }
   }

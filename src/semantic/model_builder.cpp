@@ -72,9 +72,15 @@ void ModelBuilder::Run(const python::Module& module) {
   // ForEachChild takes mutable nodes; the builder only reads the tree.
   auto* root = const_cast<python::Module*>(&module);
   m_.scopes_.push_back(Scope{ScopeKind::kModule, kNoId, root, 0});
-  // Nearly every node is recorded; sizing the node map from the line count
-  // (about five nodes a line in real code) spares most rehashes.
-  if (!root->body.empty()) m_.nodes_.Reserve(size_t{root->body.back()->pos.end_line} * 5);
+  m_.nodes_.assign(root->node_count, SemanticModel::NodeInfo{});
+  // Sized from the node count (in the standard library a quarter of the
+  // nodes are references, a ninth bindings) to spare most regrowth.
+  size_t nodes = root->node_count;
+  m_.references_.reserve(nodes / 4 + 16);
+  m_.bindings_.reserve(nodes / 8 + 16);
+  binding_symbols_.reserve(nodes / 8 + 16);
+  m_.names_.Reserve(nodes / 8);
+  m_.symbols_.Reserve(nodes / 16);
   parent_ = root;
   VisitBody(root->body);
   RunDeferred();
@@ -565,6 +571,7 @@ void ModelBuilder::VisitImportFrom(python::ImportFrom* node) {
 void ModelBuilder::VisitDeclaration(Stmt* node, std::span<python::Identifier> names, bool global) {
   if (scope_ == SemanticModel::kGlobalScope) return;  // legal at module level, and a no-op
   for (std::string_view name : names) {
+    SymbolId symbol = SymbolFor(name);
     ScopeId target = SemanticModel::kGlobalScope;
     if (!global) {
       // nonlocal names the nearest enclosing function scope that binds it.
@@ -572,30 +579,31 @@ void ModelBuilder::VisitDeclaration(Stmt* node, std::span<python::Identifier> na
       for (ScopeId s = m_.scopes_[scope_].parent; s != kNoId && s != SemanticModel::kGlobalScope;
            s = m_.scopes_[s].parent) {
         if (m_.scopes_[s].kind == ScopeKind::kClass) continue;
-        const NameSlot* slot = m_.Slot(s, name);
+        const NameSlot* slot = m_.SymbolSlot(s, symbol);
         if (slot != nullptr && slot->first != kNoId) {
           target = s;
           break;
         }
       }
     }
-    NameSlot& slot = SlotFor(scope_, name);
+    NameSlot& slot = SlotFor(scope_, symbol);
     slot.declaration =
         global ? SemanticModel::Declaration::kGlobal : SemanticModel::Declaration::kNonlocal;
     slot.nonlocal_target = target;
-    m_.bindings_.push_back({name,
-                            node,
-                            node,
-                            node->pos,
-                            scope_,
-                            global ? BindingKind::kGlobal : BindingKind::kNonlocal,
-                            ContextBindingFlags(),
-                            kNoId,
-                            {}});
+    AddBinding({name,
+                node,
+                node,
+                node->pos,
+                scope_,
+                global ? BindingKind::kGlobal : BindingKind::kNonlocal,
+                ContextBindingFlags(),
+                kNoId,
+                {}},
+               symbol);
     // The declaration counts as a use of what it names.
     Reference ref{name, node, node->pos, scope_, kNoId, reference_flags::kDeclaration};
     if (target != kNoId) {
-      const NameSlot* target_slot = m_.Slot(target, name);
+      const NameSlot* target_slot = m_.SymbolSlot(target, symbol);
       if (target_slot != nullptr) ref.binding = target_slot->current;
     }
     m_.references_.push_back(ref);
@@ -691,9 +699,9 @@ void ModelBuilder::BindParameters(python::Arguments* args) {
 }
 
 void ModelBuilder::CloseOpenScope() {
-  for (ReferenceId id : pending_) {
-    Reference& ref = m_.references_[id];
-    const NameSlot* slot = m_.Slot(open_scope_, ref.name);
+  for (PendingReference pending : pending_) {
+    Reference& ref = m_.references_[pending.reference];
+    const NameSlot* slot = m_.SymbolSlot(open_scope_, pending.symbol);
     if (slot == nullptr || slot->first == kNoId ||
         slot->declaration != SemanticModel::Declaration::kNone) {
       continue;
@@ -713,19 +721,25 @@ void ModelBuilder::CloseOpenScope() {
 // ---------------------------------------------------------------------------
 // Recording
 
+SemanticModel::NodeInfo& ModelBuilder::InfoFor(const Node* node) {
+  // Only a tree numbered wrongly (by hand) has ids past Module::node_count.
+  if (node->node_id >= m_.nodes_.size()) [[unlikely]] {
+    m_.nodes_.resize(node->node_id + 1);
+  }
+  return m_.nodes_[node->node_id];
+}
+
 void ModelBuilder::Record(const Node* node, uint32_t symbol) {
-  m_.nodes_.Insert(node, SemanticModel::NodeHash(node)) =
-      SemanticModel::NodeInfo{parent_, scope_, symbol, flags_};
+  InfoFor(node) = SemanticModel::NodeInfo{parent_, scope_, symbol, flags_};
 }
 
 void ModelBuilder::RecordIn(const Node* node, ScopeId scope) {
-  m_.nodes_.Insert(node, SemanticModel::NodeHash(node)) =
-      SemanticModel::NodeInfo{parent_, scope, kNoId, flags_};
+  InfoFor(node) = SemanticModel::NodeInfo{parent_, scope, kNoId, flags_};
 }
 
 void ModelBuilder::SetSymbol(const Node* node, uint32_t symbol) {
-  SemanticModel::NodeInfo* info = m_.nodes_.Find(node, SemanticModel::NodeHash(node));
-  if (info != nullptr) info->symbol = symbol;
+  SemanticModel::NodeInfo& info = InfoFor(node);
+  if (info.scope != kNoId) info.symbol = symbol;  // recorded nodes only
 }
 
 ScopeId ModelBuilder::NewScope(ScopeKind kind, const Node* node) {
@@ -734,9 +748,19 @@ ScopeId ModelBuilder::NewScope(ScopeKind kind, const Node* node) {
   return id;
 }
 
-ModelBuilder::NameSlot& ModelBuilder::SlotFor(ScopeId scope, std::string_view name) {
-  return m_.names_.Insert(SemanticModel::NameKey{name, scope},
-                          SemanticModel::NameHash(name, scope));
+ModelBuilder::SymbolId ModelBuilder::SymbolFor(std::string_view name) {
+  size_t known = m_.symbols_.size();
+  SymbolId& symbol = m_.symbols_.Insert(name, HashString(name));
+  if (m_.symbols_.size() != known) {
+    symbol = static_cast<SymbolId>(known);
+    symbol_builtin_.push_back(Builtin::kUnknown);
+  }
+  return symbol;
+}
+
+ModelBuilder::NameSlot& ModelBuilder::SlotFor(ScopeId scope, SymbolId symbol) {
+  uint64_t key = SemanticModel::NameKey(scope, symbol);
+  return m_.names_.Insert(key, MixHash(key));
 }
 
 uint16_t ModelBuilder::ContextBindingFlags() const {
@@ -763,29 +787,35 @@ BindingId ModelBuilder::Bind(BindingKind kind, std::string_view name, const Node
     while (m_.scopes_[target].kind == ScopeKind::kComprehension) target = m_.scopes_[target].parent;
   }
   flags |= ContextBindingFlags();
-  NameSlot* slot = &SlotFor(target, name);
+  SymbolId symbol = SymbolFor(name);
+  NameSlot* slot = &SlotFor(target, symbol);
   if (slot->declaration == SemanticModel::Declaration::kGlobal) {
     target = SemanticModel::kGlobalScope;
     flags |= binding_flags::kRedirected;
-    slot = &SlotFor(target, name);
+    slot = &SlotFor(target, symbol);
   } else if (slot->declaration == SemanticModel::Declaration::kNonlocal &&
              slot->nonlocal_target != kNoId) {
     target = slot->nonlocal_target;
     flags |= binding_flags::kRedirected;
-    slot = &SlotFor(target, name);
+    slot = &SlotFor(target, symbol);
   }
   auto id = static_cast<BindingId>(m_.bindings_.size());
   if (kind == BindingKind::kDeletion && branch_depth_ > 0) flags |= binding_flags::kConditional;
-  m_.bindings_.push_back({name, node, statement_, pos, target, kind, flags, slot->current, {}});
+  AddBinding({name, node, statement_, pos, target, kind, flags, slot->current, {}}, symbol);
   if (slot->first == kNoId) slot->first = id;  // del x also makes x local
   if (BindsName(kind)) slot->current = slot->last_bound = id;
   if (kind == BindingKind::kDeletion && branch_depth_ == 0) slot->current = kNoId;
   return id;
 }
 
+void ModelBuilder::AddBinding(const Binding& binding, SymbolId symbol) {
+  m_.bindings_.push_back(binding);
+  binding_symbols_.push_back(symbol);
+}
+
 void ModelBuilder::Unbind(BindingId id) {
   const Binding& binding = m_.bindings_[id];
-  SlotFor(binding.scope, binding.name).current = binding.shadowed;
+  SlotFor(binding.scope, binding_symbols_[id]).current = binding.shadowed;
 }
 
 ReferenceId ModelBuilder::Resolve(std::string_view name, const Node* node, uint16_t flags) {
@@ -793,7 +823,7 @@ ReferenceId ModelBuilder::Resolve(std::string_view name, const Node* node, uint1
   m_.references_.push_back({name, node, node->pos, scope_, kNoId,
                             static_cast<uint16_t>(flags | ContextReferenceFlags())});
   Reference& ref = m_.references_.back();
-  uint64_t name_hash = HashString(name);
+  SymbolId symbol = SymbolFor(name);
   bool innermost = true;
   for (ScopeId s = scope_; s != kNoId; s = m_.scopes_[s].parent, innermost = false) {
     const Scope& scope = m_.scopes_[s];
@@ -805,7 +835,7 @@ ReferenceId ModelBuilder::Resolve(std::string_view name, const Node* node, uint1
       }
       continue;
     }
-    const NameSlot* slot = m_.names_.Find(SemanticModel::NameKey{name, s}, name_hash ^ MixHash(s));
+    const NameSlot* slot = m_.SymbolSlot(s, symbol);
     if (slot != nullptr) {
       if (slot->declaration == SemanticModel::Declaration::kGlobal) break;
       if (slot->declaration == SemanticModel::Declaration::kNonlocal) continue;
@@ -819,20 +849,20 @@ ReferenceId ModelBuilder::Resolve(std::string_view name, const Node* node, uint1
         return id;
       }
     }
-    if (s == open_scope_) pending_.push_back(id);
+    if (s == open_scope_) pending_.push_back({id, symbol});
     if (innermost && scope.kind == ScopeKind::kClass &&
         (name == "__module__" || name == "__qualname__")) {
       ref.flags |= reference_flags::kImplicit;
       return id;
     }
   }
-  ResolveOutsideScopes(ref);
+  ResolveOutsideScopes(ref, symbol);
   return id;
 }
 
 // Global declarations and fall-through end here: the module scope, then builtins.
-void ModelBuilder::ResolveOutsideScopes(Reference& ref) {
-  const NameSlot* slot = m_.Slot(SemanticModel::kGlobalScope, ref.name);
+void ModelBuilder::ResolveOutsideScopes(Reference& ref, SymbolId symbol) {
+  const NameSlot* slot = m_.SymbolSlot(SemanticModel::kGlobalScope, symbol);
   if (slot != nullptr && slot->current != kNoId) {
     ref.binding = slot->current;
     return;
@@ -843,7 +873,13 @@ void ModelBuilder::ResolveOutsideScopes(Reference& ref) {
     ref.binding = slot->last_bound;
     return;
   }
-  if (IsPythonBuiltin(ref.name) || (options_.module_is_package && ref.name == "__path__")) {
+  Builtin& builtin = symbol_builtin_[symbol];
+  if (builtin == Builtin::kUnknown) {
+    bool is_builtin =
+        IsPythonBuiltin(ref.name) || (options_.module_is_package && ref.name == "__path__");
+    builtin = is_builtin ? Builtin::kYes : Builtin::kNo;
+  }
+  if (builtin == Builtin::kYes) {
     ref.flags |= reference_flags::kBuiltin;
     return;
   }

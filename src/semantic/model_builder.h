@@ -19,6 +19,7 @@ class ModelBuilder {
  private:
   using Node = python::Node;
   using NameSlot = SemanticModel::NameSlot;
+  using SymbolId = SemanticModel::SymbolId;
 
   // A body evaluated later than the code around it.
   struct Deferred {
@@ -63,14 +64,18 @@ class ModelBuilder {
   // --- recording ---
   void Record(const Node* node, uint32_t symbol = kNoId);
   void RecordIn(const Node* node, ScopeId scope);
+  SemanticModel::NodeInfo& InfoFor(const Node* node);
   void SetSymbol(const Node* node, uint32_t symbol);
   ScopeId NewScope(ScopeKind kind, const Node* node);
-  NameSlot& SlotFor(ScopeId scope, std::string_view name);
+  // The name's symbol, interned on first sight.
+  SymbolId SymbolFor(std::string_view name);
+  NameSlot& SlotFor(ScopeId scope, SymbolId symbol);
   BindingId Bind(BindingKind kind, std::string_view name, const Node* node, python::Position pos,
                  uint16_t flags = 0);
+  void AddBinding(const Binding& binding, SymbolId symbol);
   void Unbind(BindingId id);
   ReferenceId Resolve(std::string_view name, const Node* node, uint16_t flags);
-  void ResolveOutsideScopes(Reference& ref);
+  void ResolveOutsideScopes(Reference& ref, SymbolId symbol);
   uint16_t ContextBindingFlags() const;
   uint16_t ContextReferenceFlags() const;
   std::string_view Intern(std::string_view a, std::string_view b, std::string_view c = {});
@@ -99,8 +104,17 @@ class ModelBuilder {
   ScopeId open_scope_ = kNoId;
   bool in_deferred_ = false;
   int depth_ = 0;
-  std::vector<ReferenceId> pending_;
+  struct PendingReference {
+    ReferenceId reference;
+    SymbolId symbol;
+  };
+  std::vector<PendingReference> pending_;
   std::vector<Deferred> deferred_;
+  // By BindingId and by SymbolId: what the model's public records lack.
+  std::vector<SymbolId> binding_symbols_;
+  // Whether each symbol names a builtin; looked up on first need only.
+  enum class Builtin : uint8_t { kUnknown, kNo, kYes };
+  std::vector<Builtin> symbol_builtin_;
   std::string scratch_;
 };
 

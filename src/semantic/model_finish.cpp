@@ -10,6 +10,16 @@ bool Before(const python::Position& a, const python::Position& b) {
   return a.line != b.line ? a.line < b.line : a.col < b.col;
 }
 
+// Sorts ids listed in increasing order by `before`, ties kept in id order:
+// stable_sort's result without its buffer allocation. Walk order is mostly
+// source order, so most ranges are sorted already.
+template <class Less>
+void SortIds(std::vector<uint32_t>::iterator first, std::vector<uint32_t>::iterator last,
+             Less before) {
+  auto less = [&](uint32_t a, uint32_t b) { return before(a, b) || (!before(b, a) && a < b); };
+  if (!std::is_sorted(first, last, less)) std::sort(first, last, less);
+}
+
 // Groups items by key into offsets/ids (compressed sparse rows), each group
 // sorted by `before`. Items whose key is kNoId are left out.
 template <class KeyOf, class Less>
@@ -30,7 +40,7 @@ void BuildGroups(size_t groups, size_t items, KeyOf key_of, Less before,
   for (size_t g = 0; g < groups; ++g) {
     auto first = ids.begin() + offsets[g];
     auto last = ids.begin() + offsets[g + 1];
-    if (last - first > 1) std::stable_sort(first, last, before);
+    SortIds(first, last, before);
   }
 }
 
@@ -128,13 +138,12 @@ void ModelBuilder::FindUnused() {
   auto& bindings = m_.bindings_;
   for (BindingId id = 0; id < bindings.size(); ++id) {
     if (!m_.IsUsed(id)) continue;
-    SlotFor(bindings[id].scope, bindings[id].name).used = true;
+    SlotFor(bindings[id].scope, binding_symbols_[id]).used = true;
   }
   std::vector<BindingId> order(bindings.size());
   for (BindingId id = 0; id < order.size(); ++id) order[id] = id;
-  std::stable_sort(order.begin(), order.end(), [&](BindingId a, BindingId b) {
-    return Before(bindings[a].pos, bindings[b].pos);
-  });
+  SortIds(order.begin(), order.end(),
+          [&](BindingId a, BindingId b) { return Before(bindings[a].pos, bindings[b].pos); });
   for (BindingId id : order) {
     const Binding& binding = bindings[id];
     // An except name is judged alone (as ruff does): the handler may shadow
@@ -145,7 +154,7 @@ void ModelBuilder::FindUnused() {
       }
       continue;
     }
-    const NameSlot* slot = m_.Slot(binding.scope, binding.name);
+    const NameSlot* slot = m_.SymbolSlot(binding.scope, binding_symbols_[id]);
     if (slot != nullptr && slot->used) continue;
     const Scope& scope = m_.scopes_[binding.scope];
     if (binding.IsImport()) {

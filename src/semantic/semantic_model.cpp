@@ -125,8 +125,20 @@ std::span<const ReferenceId> SemanticModel::BindingReferences(BindingId id) cons
   return Group(binding_ref_offsets_, binding_ref_ids_, id);
 }
 
+SemanticModel::SymbolId SemanticModel::FindSymbol(std::string_view name) const {
+  if (name == kNoSymbolName) return kNoId;
+  const SymbolId* symbol = symbols_.Find(name, HashString(name));
+  return symbol != nullptr ? *symbol : kNoId;
+}
+
+const SemanticModel::NameSlot* SemanticModel::SymbolSlot(ScopeId scope, SymbolId symbol) const {
+  uint64_t key = NameKey(scope, symbol);
+  return names_.Find(key, MixHash(key));
+}
+
 const SemanticModel::NameSlot* SemanticModel::Slot(ScopeId scope, std::string_view name) const {
-  return names_.Find(NameKey{name, scope}, NameHash(name, scope));
+  SymbolId symbol = FindSymbol(name);
+  return symbol != kNoId ? SymbolSlot(scope, symbol) : nullptr;
 }
 
 BindingId SemanticModel::LookupBinding(ScopeId id, std::string_view name) const {
@@ -135,8 +147,8 @@ BindingId SemanticModel::LookupBinding(ScopeId id, std::string_view name) const 
 }
 
 const SemanticModel::NodeInfo* SemanticModel::Info(const Node* node) const {
-  if (node == nullptr) return nullptr;
-  return nodes_.Find(node, NodeHash(node));
+  if (node == nullptr || node->node_id >= nodes_.size()) return nullptr;
+  return &nodes_[node->node_id];
 }
 
 ScopeId SemanticModel::ScopeOf(const Node* node) const {

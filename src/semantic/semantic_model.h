@@ -165,13 +165,6 @@ class SemanticModel {
 
   SemanticModel() = default;
 
-  struct NameKey {
-    std::string_view name;
-    ScopeId scope = kNoId;
-    bool operator==(const NameKey& other) const {
-      return scope == other.scope && name == other.name;
-    }
-  };
   enum class Declaration : uint8_t { kNone, kGlobal, kNonlocal };
   // The state of one name in one scope.
   struct NameSlot {
@@ -189,26 +182,34 @@ class SemanticModel {
     uint16_t flags = 0;
   };
 
-  static uint64_t NameHash(std::string_view name, ScopeId scope) {
-    return HashString(name) ^ MixHash(scope);
-  }
-  static uint64_t NodeHash(const python::Node* node) {
-    return MixHash(reinterpret_cast<uintptr_t>(node));
+  // Names are interned once per occurrence as a SymbolId, so the lookups
+  // in each scope of a chain hash and compare integers, not strings.
+  using SymbolId = uint32_t;
+  // A name never interned: identifiers and decoded strings are valid UTF-8.
+  static constexpr std::string_view kNoSymbolName = "\xff";
+  static uint64_t NameKey(ScopeId scope, SymbolId symbol) {
+    return (uint64_t{scope} << 32) | symbol;
   }
   const NodeInfo* Info(const python::Node* node) const;
+  SymbolId FindSymbol(std::string_view name) const;
   const NameSlot* Slot(ScopeId scope, std::string_view name) const;
+  const NameSlot* SymbolSlot(ScopeId scope, SymbolId symbol) const;
 
   std::vector<Scope> scopes_;
   std::vector<Binding> bindings_;
   std::vector<Reference> references_;
+  struct SymbolHasher {
+    uint64_t operator()(std::string_view name) const { return HashString(name); }
+  };
   struct NameKeyHasher {
-    uint64_t operator()(const NameKey& key) const { return NameHash(key.name, key.scope); }
+    uint64_t operator()(uint64_t key) const { return MixHash(key); }
   };
-  struct NodeHasher {
-    uint64_t operator()(const python::Node* node) const { return NodeHash(node); }
-  };
-  FlatMap<NameKey, NameSlot, NameKeyHasher> names_{NameKey{}};
-  FlatMap<const python::Node*, NodeInfo, NodeHasher> nodes_{nullptr};
+  FlatMap<std::string_view, SymbolId, SymbolHasher, NameEqual> symbols_{kNoSymbolName};
+  // (scope, symbol) -> state; the key no scope uses marks empty slots.
+  FlatMap<uint64_t, NameSlot, NameKeyHasher> names_{~uint64_t{0}};
+  // Indexed by python::Node::node_id; nodes never recorded keep the defaults,
+  // which answer every query as "not in the model".
+  std::vector<NodeInfo> nodes_;
 
   // CSR indexes built once at the end: offsets_[id]..offsets_[id + 1].
   std::vector<uint32_t> child_offsets_, child_ids_;

@@ -377,31 +377,41 @@ TEST(SemanticModelTest, BindingOfDefinitionsAndNames) {
   EXPECT_EQ(m.binding(function_bindings[1]).name, "q");
 }
 
+// A node numbered as the parser numbers its nodes (python::Node::node_id).
+template <class T>
+T* NewNumbered(Arena& arena, uint32_t& node_count) {
+  T* node = arena.New<T>();
+  node->node_id = node_count++;
+  return node;
+}
+
 TEST(SemanticModelTest, DeepTreesAreTruncatedNotOverflowed) {
   // The parser stops at CPython's nesting limit, so a tree deeper than the
   // model's own guard can only be built by hand (as a future front end might).
   Arena arena;
-  python::Expr* chain = arena.New<python::Name>();
+  uint32_t node_count = 0;
+  auto* module = NewNumbered<python::Module>(arena, node_count);
+  python::Expr* chain = NewNumbered<python::Name>(arena, node_count);
   static_cast<python::Name*>(chain)->id = "a";
   for (int i = 0; i < 100000; ++i) {
-    auto* sum = arena.New<python::BinOp>();
+    auto* sum = NewNumbered<python::BinOp>(arena, node_count);
     sum->left = chain;
     sum->op = python::Operator::kAdd;
-    auto* right = arena.New<python::Name>();
+    auto* right = NewNumbered<python::Name>(arena, node_count);
     right->id = "a";
     sum->right = right;
     chain = sum;
   }
-  auto* target = arena.New<python::Name>();
+  auto* target = NewNumbered<python::Name>(arena, node_count);
   target->id = "x";
   target->ctx = python::ExprContext::kStore;
   std::vector<python::Expr*> targets = {target};
-  auto* assign = arena.New<python::Assign>();
+  auto* assign = NewNumbered<python::Assign>(arena, node_count);
   assign->targets = arena.CopySpan<python::Expr*>(targets);
   assign->value = chain;
   std::vector<python::Stmt*> body = {assign};
-  auto* module = arena.New<python::Module>();
   module->body = arena.CopySpan<python::Stmt*>(body);
+  module->node_count = node_count;
 
   SemanticModel model = SemanticModel::Build(*module);
   EXPECT_TRUE(model.truncated());

@@ -68,6 +68,11 @@ enum class NodeCategory : uint8_t { kMod, kStmt, kExpr, kPattern, kTypeParam, kO
 
 struct Node {
   NodeKind kind;
+  // The parser numbers a tree's nodes 0 .. Module::node_count - 1 in
+  // creation order, so later passes keep per-node data in flat arrays
+  // instead of maps keyed by pointer. Trees built by hand must do the same.
+  // Free: it fills the padding after `kind`.
+  uint32_t node_id = 0;
   Position pos;
 };
 struct Mod : Node {};

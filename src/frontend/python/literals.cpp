@@ -370,35 +370,6 @@ std::string PowerOfTwoToDecimal(std::string_view digits, int radix) {
 
 }  // namespace
 
-StringPrefix ParseStringPrefix(std::string_view token_text) {
-  StringPrefix prefix;
-  size_t i = 0;
-  for (; i < token_text.size() && !IsQuote(token_text[i]); ++i) {
-    switch (token_text[i] | 0x20) {  // ASCII lower case
-      case 'r':
-        prefix.raw = true;
-        break;
-      case 'b':
-        prefix.bytes = true;
-        break;
-      case 'f':
-        prefix.fstring = true;
-        break;
-      case 'u':
-        prefix.unicode = true;
-        break;
-      default:
-        break;
-    }
-  }
-  prefix.prefix_length = static_cast<uint32_t>(i);
-  if (i + 2 < token_text.size() && token_text[i + 1] == token_text[i] &&
-      token_text[i + 2] == token_text[i]) {
-    prefix.quote_length = 3;
-  }
-  return prefix;
-}
-
 namespace {
 
 // Whether the body holds an escape (or, in an f-string, a doubled brace).
@@ -413,22 +384,33 @@ bool NeedsDecoding(std::string_view body, bool raw, bool fstring) {
 
 }  // namespace
 
-bool DecodeStringBody(std::string_view body, bool raw, bool bytes, LiteralContext context,
-                      std::string& out, LiteralError* error) {
-  out.clear();
+bool DecodeStringValue(std::string_view body, bool raw, bool bytes, LiteralContext context,
+                       std::string& buffer, std::string_view& value, LiteralError* error) {
+  buffer.clear();
+  value = {};
   if (bytes && !CheckAscii(body, error)) return false;
   bool fstring = context == LiteralContext::kFStringMiddle;
-  // The common case, nothing to decode, is a plain copy.
   if (!NeedsDecoding(body, raw, fstring)) {
-    out.assign(body);
+    value = body;
     return true;
   }
   if (raw) {
-    UndoubleBraces(body, out);
+    UndoubleBraces(body, buffer);
+    value = buffer;
     return true;
   }
-  out.reserve(body.size());
-  return EscapeDecoder(body, bytes, context, out, error).Run();
+  buffer.reserve(body.size());
+  bool ok = EscapeDecoder(body, bytes, context, buffer, error).Run();
+  value = buffer;
+  return ok;
+}
+
+bool DecodeStringBody(std::string_view body, bool raw, bool bytes, LiteralContext context,
+                      std::string& out, LiteralError* error) {
+  std::string_view value;
+  bool ok = DecodeStringValue(body, raw, bytes, context, out, value, error);
+  if (value.data() != out.data()) out.assign(value);
+  return ok;
 }
 
 ConstantValue ParseNumber(std::string_view token_text, Arena& arena) {
@@ -442,7 +424,7 @@ ConstantValue ParseNumber(std::string_view token_text, Arena& arena) {
   }
   if (RadixOf(literal) != 10 || literal.find_first_of(".eE") == std::string_view::npos) {
     value.kind = ConstantKind::kInt;
-    value.text = arena.CopyString(literal);
+    value.text = literal.data() == token_text.data() ? literal : arena.CopyString(literal);
     return value;
   }
   value.kind = ConstantKind::kFloat;

@@ -22,7 +22,35 @@ struct StringPrefix {
 };
 
 // Reads the prefix and opening quote of a String or FStringStart token text.
-StringPrefix ParseStringPrefix(std::string_view token_text);
+// Inline: the parser reads every string token's prefix more than once.
+inline StringPrefix ParseStringPrefix(std::string_view token_text) {
+  StringPrefix prefix;
+  size_t i = 0;
+  for (; i < token_text.size() && token_text[i] != '\'' && token_text[i] != '"'; ++i) {
+    switch (token_text[i] | 0x20) {  // ASCII lower case
+      case 'r':
+        prefix.raw = true;
+        break;
+      case 'b':
+        prefix.bytes = true;
+        break;
+      case 'f':
+        prefix.fstring = true;
+        break;
+      case 'u':
+        prefix.unicode = true;
+        break;
+      default:
+        break;
+    }
+  }
+  prefix.prefix_length = static_cast<uint32_t>(i);
+  if (i + 2 < token_text.size() && token_text[i + 1] == token_text[i] &&
+      token_text[i + 2] == token_text[i]) {
+    prefix.quote_length = 3;
+  }
+  return prefix;
+}
 
 struct LiteralError {
   std::string message;  // CPython's message, e.g. "(unicode error) 'unicodeescape' codec can't ..."
@@ -42,9 +70,14 @@ enum class LiteralContext : uint8_t {
 // ASCII literal characters"). Returns false and fills `error` on an invalid escape.
 bool DecodeStringBody(std::string_view body, bool raw, bool bytes, LiteralContext context,
                       std::string& out, LiteralError* error);
+// The same, without a copy when there is nothing to decode (the common case):
+// `value` is then `body` itself, else the decoding, written to `buffer`.
+bool DecodeStringValue(std::string_view body, bool raw, bool bytes, LiteralContext context,
+                       std::string& buffer, std::string_view& value, LiteralError* error);
 
-// A Number token's value: kInt (text = literal without underscores, kept in
-// `arena`), kFloat or kComplex (number = the value / imaginary part).
+// A Number token's value: kInt (text = the literal without underscores:
+// `token_text` itself when it has none, else a copy kept in `arena`), kFloat
+// or kComplex (number = the value / imaginary part).
 ConstantValue ParseNumber(std::string_view token_text, Arena& arena);
 
 // The decimal digits of an integer literal as stored in ConstantValue::text,

@@ -289,11 +289,19 @@ TEST(ParseNumberTest, IntegersKeepTheirTextWithoutUnderscores) {
   EXPECT_EQ(ParseNumber("0x1e5", arena).kind, ConstantKind::kInt);
 }
 
-TEST(ParseNumberTest, IntegerTextLivesInTheArena) {
+TEST(ParseNumberTest, IntegerTextIsTheTokenItself) {
   Arena arena;
   std::string token = "12345";
   ConstantValue value = ParseNumber(token, arena);
-  token.assign("99999");
+  EXPECT_EQ(value.text.data(), token.data());
+  EXPECT_EQ(value.text, "12345");
+}
+
+TEST(ParseNumberTest, IntegerTextWithoutUnderscoresLivesInTheArena) {
+  Arena arena;
+  std::string token = "12_345";
+  ConstantValue value = ParseNumber(token, arena);
+  token.assign("99_999");
   EXPECT_EQ(value.text, "12345");
 }
 

@@ -36,18 +36,20 @@ Parser::Parser(ParsedModule& module, const ParseOptions& options)
       arena_(module.arena),
       src_(module.source.text()),
       toks_(module.tokens),
-      options_(options) {
+      options_(options),
+      cur_(toks_.data()),
+      last_(toks_.data() + toks_.size() - 1) {
   scratch_.reserve(256);
 }
 
 Module* Parser::ParseModule() {
-  Module* mod = arena_.New<Module>();
+  Module* mod = NewNode<Module>();
   size_t mark = Mark();
   while (!At(TokenKind::kEndMarker)) {
-    size_t before = pos_;
+    size_t before = pos();
     in_error_ = false;
     ParseStatementInto();
-    if (pos_ == before) {
+    if (pos() == before) {
       // A token no statement can start with (a stray DEDENT or ')'): report
       // it and move on so the loop always makes progress.
       InvalidSyntaxHere();
@@ -55,6 +57,7 @@ Module* Parser::ParseModule() {
     }
   }
   mod->body = PopList<Stmt>(mark);
+  mod->node_count = node_count_;
   return mod;
 }
 
@@ -103,7 +106,7 @@ void Parser::InvalidSyntaxHere() {
     ErrorAt(t.line, t.col, "unexpected indent", "IndentationError");
     return;
   }
-  if (t.kind == TokenKind::kDedent && pos_ > 0 && Prev().kind != TokenKind::kNewline) {
+  if (t.kind == TokenKind::kDedent && pos() > 0 && Prev().kind != TokenKind::kNewline) {
     ErrorAt(t.line, t.col, "unexpected unindent", "IndentationError");
     return;
   }
@@ -120,12 +123,9 @@ std::span<Identifier> Parser::PopIdents(size_t mark) {
   return result;
 }
 
-Identifier Parser::Ident(const Token& t) {
+// CPython NFKC-normalises non-ASCII identifiers (PEP 3131).
+Identifier Parser::NormalizedIdent(const Token& t) {
   std::string_view text = Text(t);
-  bool ascii = std::all_of(text.begin(), text.end(),
-                           [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
-  if (ascii) return text;
-  // CPython NFKC-normalises non-ASCII identifiers (PEP 3131).
   std::string copy(text);
   utf8proc_uint8_t* normalized =
       utf8proc_NFKC(reinterpret_cast<const utf8proc_uint8_t*>(copy.c_str()));
@@ -133,13 +133,6 @@ Identifier Parser::Ident(const Token& t) {
   Identifier result = arena_.CopyString(reinterpret_cast<const char*>(normalized));
   std::free(normalized);
   return result;
-}
-
-Name* Parser::MakeName(const Token& t, ExprContext ctx) {
-  Name* name = Make<Name>(t);
-  name->id = Ident(t);
-  name->ctx = ctx;
-  return name;
 }
 
 Expr* Parser::Placeholder() {
@@ -152,20 +145,14 @@ Expr* Parser::Placeholder() {
   return name;
 }
 
-bool Parser::EnterNesting() {
-  if (++depth_ <= options_.max_recursion_depth) return true;
+bool Parser::NestingTooDeep() {
   --depth_;
   ErrorAtToken(Cur(), "too many nested expressions");
   SyncToLineEnd();
   return false;
 }
 
-bool Parser::ChainAllowed(int chain_length) {
-  // Left-associative chains (a + b + ..., a.b.c...) are parsed iteratively
-  // but make trees as deep as recursion does; later passes walk them
-  // recursively, so their depth is bounded too (CPython's ast fails on them
-  // with RecursionError a little beyond 1000 levels).
-  if (depth_ + chain_length <= options_.max_recursion_depth) return true;
+bool Parser::ChainTooLong() {
   ErrorAtToken(Cur(), "too many nested expressions");
   SyncToLineEnd();
   return false;

@@ -67,6 +67,66 @@ bool IsBitwiseOrLevel(const Expr* e) {
   }
 }
 
+// The tokens ParseAtom starts an atom with.
+bool StartsPrimary(TokenKind kind) {
+  switch (kind) {
+    case TK::kName:
+    case TK::kNumber:
+    case TK::kString:
+    case TK::kFStringStart:
+    case TK::kTrue:
+    case TK::kFalse:
+    case TK::kNone:
+    case TK::kEllipsis:
+    case TK::kLeftParen:
+    case TK::kLeftBracket:
+    case TK::kLeftBrace:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Tokens that end an expression whatever it was: nothing can extend a
+// primary followed by one of them.
+bool EndsExpression(TokenKind kind) {
+  switch (kind) {
+    case TK::kComma:
+    case TK::kRightParen:
+    case TK::kRightBracket:
+    case TK::kRightBrace:
+    case TK::kColon:
+    case TK::kEqual:
+    case TK::kSemicolon:
+    case TK::kNewline:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether an operator after a primary makes it the first operand of a
+// larger expression, at any level from `or` down to `**`.
+bool ContinuesOperand(TokenKind kind) {
+  switch (kind) {
+    case TK::kOr:
+    case TK::kAnd:
+    case TK::kNot:
+    case TK::kIn:
+    case TK::kIs:
+    case TK::kEqEqual:
+    case TK::kNotEqual:
+    case TK::kLess:
+    case TK::kLessEqual:
+    case TK::kGreater:
+    case TK::kGreaterEqual:
+    case TK::kDoubleStar:
+      return true;
+    default:
+      return BinaryOf(kind).prec != kPrecNone;
+  }
+}
+
 }  // namespace
 
 bool IsExpressionStartKind(TokenKind kind) {
@@ -136,7 +196,7 @@ Expr* Parser::ParseNamedExpression() {
   if (At(TK::kName) && PeekKind(1) == TK::kColonEqual) {
     Name* target = MakeName(Advance(), ExprContext::kStore);
     Advance();
-    NamedExpr* named = Make<NamedExpr>(toks_[pos_ - 2]);
+    NamedExpr* named = Make<NamedExpr>(cur_[-2]);
     named->target = target;
     named->value = ParseExpression();
     Finish(named);
@@ -150,6 +210,11 @@ Expr* Parser::ParseNamedExpression() {
 }
 
 Expr* Parser::ParseExpression() {
+  // A lone name (an argument, a subscript, an element) is the commonest
+  // expression: make it here rather than through five levels of calls.
+  if (At(TK::kName) && EndsExpression(PeekKind(1)) && depth_ < options_.max_recursion_depth) {
+    return MakeName(Advance(), ExprContext::kLoad);
+  }
   if (!EnterNesting()) return Placeholder();
   Expr* result;
   const Token& start = Cur();
@@ -180,7 +245,15 @@ Expr* Parser::ParseExpression() {
 
 Expr* Parser::ParseDisjunction() {
   const Token& start = Cur();
-  Expr* first = ParseConjunction();
+  // Most expressions are a lone primary (a name, attribute, call or
+  // literal): parse it first and skip the seven operator levels below when
+  // no operator follows. This is the parser's largest single saving.
+  Primed primed;
+  if (StartsPrimary(start.kind)) {
+    primed = {ParsePrimary(), &start};
+    if (!ContinuesOperand(Kind())) return primed.expr;
+  }
+  Expr* first = ParseConjunction(primed);
   if (!At(TK::kOr)) return first;
   size_t mark = Mark();
   Push(first);
@@ -192,9 +265,9 @@ Expr* Parser::ParseDisjunction() {
   return op;
 }
 
-Expr* Parser::ParseConjunction() {
-  const Token& start = Cur();
-  Expr* first = ParseInversion();
+Expr* Parser::ParseConjunction(Primed primed) {
+  const Token& start = primed ? *primed.start : Cur();
+  Expr* first = ParseInversion(primed);
   if (!At(TK::kAnd)) return first;
   size_t mark = Mark();
   Push(first);
@@ -206,8 +279,8 @@ Expr* Parser::ParseConjunction() {
   return op;
 }
 
-Expr* Parser::ParseInversion() {
-  if (!At(TK::kNot)) return ParseComparison();
+Expr* Parser::ParseInversion(Primed primed) {
+  if (primed || !At(TK::kNot)) return ParseComparison(primed);
   if (!EnterNesting()) return Placeholder();
   UnaryOp* op = Make<UnaryOp>(Advance());
   op->op = UnaryOperator::kNot;
@@ -217,9 +290,9 @@ Expr* Parser::ParseInversion() {
   return op;
 }
 
-Expr* Parser::ParseComparison() {
-  const Token& start = Cur();
-  Expr* left = ParseBitOr();
+Expr* Parser::ParseComparison(Primed primed) {
+  const Token& start = primed ? *primed.start : Cur();
+  Expr* left = ParseBinary(kPrecBitOr, primed);
   size_t cmp_mark = cmp_scratch_.size();
   size_t mark = Mark();
   for (;;) {
@@ -273,9 +346,9 @@ done:
   return cmp;
 }
 
-Expr* Parser::ParseBinary(int min_prec) {
-  const Token& start = Cur();
-  Expr* left = ParseFactor();
+Expr* Parser::ParseBinary(int min_prec, Primed primed) {
+  const Token& start = primed ? *primed.start : Cur();
+  Expr* left = ParseFactor(primed);
   int chain = 0;
   for (;;) {
     BinaryInfo info = BinaryOf(Kind());
@@ -292,7 +365,8 @@ Expr* Parser::ParseBinary(int min_prec) {
   }
 }
 
-Expr* Parser::ParseFactor() {
+Expr* Parser::ParseFactor(Primed primed) {
+  if (primed) return ParsePower(primed);
   UnaryOperator op;
   switch (Kind()) {
     case TK::kPlus:
@@ -316,10 +390,12 @@ Expr* Parser::ParseFactor() {
   return unary;
 }
 
-Expr* Parser::ParsePower() {
-  const Token& start = Cur();
+Expr* Parser::ParsePower(Primed primed) {
+  const Token& start = primed ? *primed.start : Cur();
   Expr* base;
-  if (At(TK::kAwait)) {
+  if (primed) {
+    base = primed.expr;
+  } else if (At(TK::kAwait)) {
     Await* await = Make<Await>(Advance());
     await->value = ParsePrimary();
     Finish(await);
@@ -712,7 +788,7 @@ Expr* Parser::ParseYield() {
 }
 
 Arguments* Parser::ParseParameters(TokenKind closer, bool annotations) {
-  Arguments* args = arena_.New<Arguments>();
+  Arguments* args = NewNode<Arguments>();
   // Each parameter is pushed as a (arg, default-or-null) pair so nested
   // expressions in defaults keep using the same scratch stack.
   size_t mark = Mark();

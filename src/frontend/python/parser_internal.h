@@ -35,6 +35,15 @@ enum Precedence : int {
 // from a name called `match`.
 bool IsExpressionStartKind(TokenKind kind);
 
+// A primary (atom with its calls, subscripts and attributes) parsed before
+// knowing whether an operator follows it. The operator levels take it as
+// their first operand instead of parsing one (see ParseDisjunction).
+struct Primed {
+  Expr* expr = nullptr;
+  const Token* start = nullptr;  // the primary's first token
+  explicit operator bool() const { return expr != nullptr; }
+};
+
 class Parser {
  public:
   Parser(ParsedModule& module, const ParseOptions& options);
@@ -42,26 +51,32 @@ class Parser {
   std::vector<SyntaxError>& errors() { return errors_; }
 
   // --- token access (parser.cpp) ---
-  const Token& Cur() const { return toks_[pos_]; }
-  TokenKind Kind() const { return toks_[pos_].kind; }
+  // The parser reads tokens through a pointer, not an index: every token
+  // test is then one load. The last token (EndMarker) is never passed.
+  const Token& Cur() const { return *cur_; }
+  TokenKind Kind() const { return cur_->kind; }
   const Token& PeekToken(size_t n) const {
-    size_t i = pos_ + n;
-    return i < toks_.size() ? toks_[i] : toks_.back();
+    const Token* t = cur_;
+    for (; n > 0 && t != last_; --n) ++t;
+    return *t;
   }
   TokenKind PeekKind(size_t n) const { return PeekToken(n).kind; }
-  const Token& Prev() const { return toks_[pos_ == 0 ? 0 : pos_ - 1]; }
+  const Token& Prev() const { return cur_ == toks_.data() ? *cur_ : cur_[-1]; }
   const Token& Advance() {
-    const Token& t = toks_[pos_];
-    if (pos_ + 1 < toks_.size()) ++pos_;
+    const Token& t = *cur_;
+    if (cur_ != last_) ++cur_;
     return t;
   }
+  // The index of the current token.
+  size_t pos() const { return static_cast<size_t>(cur_ - toks_.data()); }
   bool At(TokenKind kind) const { return Kind() == kind; }
   bool Accept(TokenKind kind) {
     if (Kind() != kind) return false;
     Advance();
     return true;
   }
-  std::string_view Text(const Token& t) const { return t.Text(src_); }
+  // Tokens lie within the source: no bounds check (substr's) on this hot path.
+  std::string_view Text(const Token& t) const { return {src_.data() + t.start, t.end - t.start}; }
   bool AtName(std::string_view name) const {
     return Kind() == TokenKind::kName && Text(Cur()) == name;
   }
@@ -80,9 +95,16 @@ class Parser {
   bool in_error() const { return in_error_; }
 
   // --- node helpers ---
+  // Every node of the tree is created here, numbered in creation order.
+  template <class T>
+  T* NewNode() {
+    T* n = arena_.New<T>();
+    n->node_id = node_count_++;
+    return n;
+  }
   template <class T>
   T* Make(const Token& start) {
-    T* n = arena_.New<T>();
+    T* n = NewNode<T>();
     n->pos.line = start.line;
     n->pos.col = start.col;
     n->pos.end_line = start.end_line;
@@ -91,7 +113,7 @@ class Parser {
   }
   template <class T>
   T* MakeAt(const Position& start) {
-    T* n = arena_.New<T>();
+    T* n = NewNode<T>();
     n->pos = start;
     return n;
   }
@@ -130,8 +152,14 @@ class Parser {
   }
   std::span<Identifier> PopIdents(size_t mark);
 
-  Identifier Ident(const Token& t);
-  Name* MakeName(const Token& t, ExprContext ctx);
+  Identifier Ident(const Token& t) { return t.non_ascii ? NormalizedIdent(t) : Text(t); }
+  Identifier NormalizedIdent(const Token& t);
+  Name* MakeName(const Token& t, ExprContext ctx) {
+    Name* name = Make<Name>(t);
+    name->id = Ident(t);
+    name->ctx = ctx;
+    return name;
+  }
   Expr* Placeholder();
 
   // --- expressions (parser_expressions.cpp) ---
@@ -141,13 +169,13 @@ class Parser {
   Expr* ParseNamedExpression();
   Expr* ParseExpression();
   Expr* ParseDisjunction();
-  Expr* ParseConjunction();
-  Expr* ParseInversion();
-  Expr* ParseComparison();
+  Expr* ParseConjunction(Primed primed = {});
+  Expr* ParseInversion(Primed primed = {});
+  Expr* ParseComparison(Primed primed = {});
   Expr* ParseBitOr() { return ParseBinary(kPrecBitOr); }
-  Expr* ParseBinary(int min_prec);
-  Expr* ParseFactor();
-  Expr* ParsePower();
+  Expr* ParseBinary(int min_prec, Primed primed = {});
+  Expr* ParseFactor(Primed primed = {});
+  Expr* ParsePower(Primed primed = {});
   Expr* ParsePrimary();
   Expr* ParseAtom();
   Expr* ParseParenAtom();
@@ -162,9 +190,18 @@ class Parser {
   Expr* ParseTargetElement();
   std::span<Comprehension*> ParseComprehensions();
   Arguments* ParseParameters(TokenKind closer, bool annotations);
-  bool EnterNesting();
+  // Inline, as it runs for every expression; the error path is not.
+  bool EnterNesting() { return ++depth_ <= options_.max_recursion_depth || NestingTooDeep(); }
+  bool NestingTooDeep();
   void LeaveNesting() { --depth_; }
-  bool ChainAllowed(int chain_length);
+  // Left-associative chains (a + b + ..., a.b.c...) are parsed iteratively
+  // but make trees as deep as recursion does; later passes walk them
+  // recursively, so their depth is bounded too (CPython's ast fails on them
+  // with RecursionError a little beyond 1000 levels).
+  bool ChainAllowed(int chain_length) {
+    return depth_ + chain_length <= options_.max_recursion_depth || ChainTooLong();
+  }
+  bool ChainTooLong();
   bool IsExpressionStart() const;
 
   // Sets Store/Del context on an assignment target, reporting invalid ones.
@@ -220,9 +257,11 @@ class Parser {
   ParsedModule& module_;
   Arena& arena_;
   std::string_view src_;
-  const std::vector<Token>& toks_;
+  std::span<const Token> toks_;
   const ParseOptions& options_;
-  size_t pos_ = 0;
+  const Token* cur_;   // the current token
+  const Token* last_;  // EndMarker
+  uint32_t node_count_ = 0;
   int depth_ = 0;
   int bracket_depth_ = 0;
   bool in_error_ = false;

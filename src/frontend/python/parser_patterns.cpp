@@ -18,7 +18,7 @@ using TK = TokenKind;
 bool Parser::LooksLikeMatch() const {
   if (!IsExpressionStartKind(PeekKind(1))) return false;
   int depth = 0;
-  for (size_t i = pos_ + 1; i < toks_.size(); ++i) {
+  for (size_t i = pos() + 1; i < toks_.size(); ++i) {
     TokenKind k = toks_[i].kind;
     if (k == TK::kNewline || k == TK::kEndMarker) return false;
     if (k == TK::kLeftParen || k == TK::kLeftBracket || k == TK::kLeftBrace) ++depth;

@@ -65,13 +65,13 @@ std::string OnLine(std::string_view what, uint32_t line) {
 }  // namespace
 
 const Token& Parser::LastNewline() const {
-  size_t i = pos_;
+  size_t i = pos();
   while (i > 0 && toks_[i].kind != TK::kNewline) --i;
   return toks_[i];
 }
 
 void Parser::FinishCompound(Node* n) const {
-  size_t i = pos_;
+  size_t i = pos();
   while (i > 0) {
     --i;
     TokenKind k = toks_[i].kind;
@@ -117,9 +117,9 @@ void Parser::ParseStatementInto() {
       ErrorAt(next.line, next.col == 0 ? 0 : next.col - 1, "unexpected indent", "IndentationError");
       Advance();
       while (!At(TK::kDedent) && !At(TK::kEndMarker)) {
-        size_t before = pos_;
+        size_t before = pos();
         ParseStatementInto();
-        if (pos_ == before) Advance();
+        if (pos() == before) Advance();
       }
       Accept(TK::kDedent);
       return;
@@ -572,10 +572,10 @@ std::span<Stmt*> Parser::ParseBlock(std::string_view what, const Token& owner) {
   }
   Advance();
   while (!At(TK::kDedent) && !At(TK::kEndMarker)) {
-    size_t before = pos_;
+    size_t before = pos();
     in_error_ = false;
     ParseStatementInto();
-    if (pos_ == before) {
+    if (pos() == before) {
       InvalidSyntaxHere();
       Advance();
     }
@@ -668,7 +668,7 @@ Stmt* Parser::ParseWith(const Token* async_tok) {
   bool grouped = false;
   if (At(TK::kLeftParen) && PeekKind(1) != TK::kYield) {
     int depth = 0;
-    for (size_t i = pos_; i < toks_.size(); ++i) {
+    for (size_t i = pos(); i < toks_.size(); ++i) {
       TokenKind k = toks_[i].kind;
       if (k == TK::kNewline || k == TK::kEndMarker) break;
       if (k == TK::kLeftParen || k == TK::kLeftBracket || k == TK::kLeftBrace) ++depth;
@@ -828,7 +828,7 @@ Stmt* Parser::ParseFunctionDef(const Token* async_tok, std::span<Expr*> decorato
     args = ParseParameters(TK::kRightParen, true);
     Expect(TK::kRightParen);
   } else {
-    args = arena_.New<Arguments>();
+    args = NewNode<Arguments>();
   }
   if (Accept(TK::kArrow)) returns = ParseExpression();
   std::span<Stmt*> body = ParseBlock("function definition", def_tok);

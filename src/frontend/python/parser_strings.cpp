@@ -26,7 +26,7 @@ std::string_view StringBody(std::string_view text, const StringPrefix& prefix) {
 Expr* Parser::ParseStrings() {
   const Token& first = Cur();
   // Find the extent of the concatenation first: every part gets its span.
-  size_t end = pos_;
+  size_t end = pos();
   bool any_fstring = false;
   bool any_bytes = false;
   bool any_str = false;
@@ -51,7 +51,7 @@ Expr* Parser::ParseStrings() {
     if (end >= toks_.size() || toks_[end].kind != TK::kFStringEnd) break;
     ++end;
   }
-  if (end == pos_) end = pos_ + 1;
+  if (end == pos()) end = pos() + 1;
   const Token& last = toks_[end - 1];
   Position whole{first.line, first.col, last.end_line, last.end_col};
   bool unicode_kind = ParseStringPrefix(Text(first)).unicode;
@@ -69,27 +69,38 @@ Expr* Parser::ParseStrings() {
 Expr* Parser::BuildStrings(const Position& whole, bool unicode_kind, bool any_fstring,
                            bool any_bytes) {
   if (!any_fstring) {
-    decode_buf_.clear();
-    std::string& piece = piece_buf_;
+    // Most literals are one token with nothing to decode: their value is a
+    // view of the source, copied nowhere.
+    std::string_view value;
+    size_t parts = 0;
     while (At(TK::kString)) {
+      // A second part: the first may live in piece_buf_, which decoding reuses.
+      if (parts == 1) decode_buf_.assign(value);
       const Token& t = Advance();
       std::string_view text = Text(t);
       StringPrefix prefix = ParseStringPrefix(text);
-      piece.clear();
       LiteralError error;
-      if (!DecodeStringBody(StringBody(text, prefix), prefix.raw, prefix.bytes,
-                            LiteralContext::kString, piece, &error)) {
+      std::string_view part;
+      if (!DecodeStringValue(StringBody(text, prefix), prefix.raw, prefix.bytes,
+                             LiteralContext::kString, piece_buf_, part, &error)) {
         if (prefix.bytes && error.message.starts_with("bytes can only")) {
           ErrorAt(t.line, t.col, error.message);
         } else {
           StringError(error.message);
         }
       }
-      decode_buf_ += piece;
+      if (parts == 0) {
+        value = part;
+      } else {
+        decode_buf_ += part;
+      }
+      ++parts;
     }
+    if (parts > 1) value = decode_buf_;
+    bool in_source = value.data() >= src_.data() && value.data() < src_.data() + src_.size();
     Constant* c = MakeAt<Constant>(whole);
     c->value.kind = any_bytes ? ConstantKind::kBytes : ConstantKind::kStr;
-    c->value.text = arena_.CopyString(decode_buf_);
+    c->value.text = in_source ? value : arena_.CopyString(value);
     if (unicode_kind) c->string_kind = "u";
     return c;
   }
@@ -140,7 +151,7 @@ void Parser::ParseFStringParts(const Position& whole, bool unicode_kind) {
   // single f-string token containing it rather than of the whole string.
   Position token_pos{start.line, start.col, start.end_line, start.end_col};
   int nesting = 1;
-  for (size_t i = pos_; i < toks_.size(); ++i) {
+  for (size_t i = pos(); i < toks_.size(); ++i) {
     TokenKind k = toks_[i].kind;
     if (k == TK::kFStringStart) ++nesting;
     if (k == TK::kNewline || k == TK::kEndMarker) break;
@@ -198,7 +209,7 @@ Expr* Parser::ParseFStringReplacement(const Position& whole, const Position& tok
     StringError("f-string: empty expression not allowed");
     fv->value = Placeholder();
   } else {
-    size_t first_index = pos_;
+    size_t first_index = pos();
     Expr* e = At(TK::kYield) ? ParseYield() : ParseStarExpressions();
     if ((At(TK::kFor) || At(TK::kAsync)) && !Isa<Tuple>(e)) {
       GeneratorExp* gen = Make<GeneratorExp>(toks_[first_index]);
@@ -209,7 +220,7 @@ Expr* Parser::ParseFStringReplacement(const Position& whole, const Position& tok
     }
     // 3.11 parses "(expr)" with the parentheses over the braces: a bare
     // tuple or generator takes their span, up to the terminating character.
-    if ((Isa<Tuple>(e) || Isa<GeneratorExp>(e)) && !WrappedInParens(first_index, pos_ - 1)) {
+    if ((Isa<Tuple>(e) || Isa<GeneratorExp>(e)) && !WrappedInParens(first_index, pos() - 1)) {
       e->pos.line = lbrace.line;
       e->pos.col = lbrace.col;
       e->pos.end_line = Cur().line;

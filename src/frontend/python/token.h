@@ -129,6 +129,9 @@ inline bool IsKeyword(TokenKind kind) {
 // within the line; `start`/`end` are byte offsets into SourceText::text().
 struct Token {
   TokenKind kind = TokenKind::kEndMarker;
+  // A Name with non-ASCII characters (CPython NFKC-normalises those), so the
+  // parser need not scan every name again. Fits in the padding after kind.
+  bool non_ascii = false;
   uint32_t start = 0;
   uint32_t end = 0;
   uint32_t line = 0;
