@@ -77,6 +77,14 @@ def print_goals(cpython, bench):
           f"{ratio:.1f}x  {verdict(ratio >= PARSE_GOAL_RATIO)}")
     print(f"goal: tokenize + parse >= {PARSE_GOAL_MB_S:.0f} MB/s: "
           f"{mb_s:.1f} MB/s  {verdict(mb_s >= PARSE_GOAL_MB_S)}")
+    semantic = bench.get("BM_ParseAndSemantic")
+    if semantic is not None:
+        # Seconds per byte are additive: (parse + semantic) - parse = semantic alone.
+        parse_cost = 1 / parse["bytes_per_second"]
+        semantic_cost = 1 / semantic["bytes_per_second"] - parse_cost
+        share = semantic_cost / parse_cost
+        print(f"goal: semantic model costs less than the parse: {share:.2f}x the parse  "
+              f"{verdict(share < 1)}")
 
 
 def print_memory(args):

@@ -14,11 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string_view BaseName(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 bool EndsWith(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
 
 bool IsYaml(std::string_view name) { return EndsWith(name, ".yml") || EndsWith(name, ".yaml"); }
@@ -168,6 +163,11 @@ std::string_view FileRoleName(FileRole role) {
     case FileRole::kOther: return "other";
   }
   return "other";
+}
+
+std::string_view BaseName(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 FileRole ClassifyPath(std::string_view path) {

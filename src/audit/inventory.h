@@ -92,5 +92,7 @@ FileRole ClassifyPath(std::string_view relative_path);
 bool LooksLikeKubernetes(std::string_view yaml_text);
 bool LooksLikeK6Script(std::string_view js_text);
 bool IsTestPath(std::string_view relative_path);
+// "a/b/c.py" -> "c.py".
+std::string_view BaseName(std::string_view path);
 
 }  // namespace dsaudit::audit

@@ -186,6 +186,24 @@ resource "google_bigquery_dataset" "features" {
   EXPECT_TRUE(Run("DS865").empty());
 }
 
+TEST_F(InfraChecksTest, CloudSqlOpenToAnyAddressWithoutBackups) {
+  Write("sql.tf", R"(resource "google_sql_database_instance" "main" {
+  settings {
+    ip_configuration {
+      authorized_networks {
+        value = "0.0.0.0/0"
+      }
+    }
+    backup_configuration {
+      enabled = false
+    }
+  }
+}
+)");
+  EXPECT_EQ(Lines("DS884"), (Expected{"sql.tf:5:17 database 'google_sql_database_instance.main' accepts connections from any address"}));
+  EXPECT_EQ(Lines("DS886"), (Expected{"sql.tf:9:17 database 'google_sql_database_instance.main' has automated backups turned off"}));
+}
+
 TEST_F(InfraChecksTest, ServiceLoadAndMonitoringChecks) {
   Write("serve.py", "from flask import Flask\napp = Flask(__name__)\n\n@app.post('/predict')\ndef predict():\n    return {}\n");
   EXPECT_EQ(Lines("DS891"), (Expected{"serve.py:1:6 the project serves requests (flask in serve.py) but has no load test"}));

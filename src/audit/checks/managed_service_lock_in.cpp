@@ -22,12 +22,12 @@ const RuleInfo kRule = {
 };
 
 struct Service {
-  std::string_view prefix;  // Terraform resource type prefix
+  std::string_view key;  // Terraform resource type prefix, or the module code imports
   std::string_view name;
   std::string_view alternative;
 };
 
-constexpr Service kServices[] = {
+constexpr Service kTerraformServices[] = {
     {"aws_sagemaker_", "Amazon SageMaker", "MLflow for tracking and models, KServe or BentoML for serving"},
     {"google_vertex_ai_", "Vertex AI", "MLflow for tracking and models, KServe or BentoML for serving"},
     {"azurerm_machine_learning_", "Azure Machine Learning", "MLflow and Kubeflow"},
@@ -44,13 +44,7 @@ constexpr Service kServices[] = {
     {"snowflake_", "Snowflake", "ClickHouse, or Trino over Parquet"},
 };
 
-struct CodeService {
-  std::string_view module;
-  std::string_view name;
-  std::string_view alternative;
-};
-
-constexpr CodeService kCodeServices[] = {
+constexpr Service kCodeServices[] = {
     {"sagemaker", "Amazon SageMaker", "MLflow for tracking and models, KServe or BentoML for serving"},
     {"redshift_connector", "Amazon Redshift", "PostgreSQL or ClickHouse"},
     {"snowflake", "Snowflake", "ClickHouse, or Trino over Parquet"},
@@ -59,16 +53,16 @@ constexpr CodeService kCodeServices[] = {
 void Run(AuditContext& context) {
   std::set<std::string_view> reported;
   for (const TfResource& resource : context.infra().resources) {
-    for (const Service& service : kServices) {
-      if (!resource.type().starts_with(service.prefix) || !reported.insert(service.name).second) continue;
+    for (const Service& service : kTerraformServices) {
+      if (!resource.type().starts_with(service.key) || !reported.insert(service.name).second) continue;
       context.Report(kRule, *resource.terraform->file, HeaderSpan(resource),
                      fmt::format("'{}.{}' ties the project to {}; open alternative: {}", resource.type(),
                                  resource.name(), service.name, service.alternative));
     }
   }
   for (const PackagingModel::Import& import : context.packaging().third_party_imports) {
-    for (const CodeService& service : kCodeServices) {
-      if (import.module != service.module || !reported.insert(service.name).second) continue;
+    for (const Service& service : kCodeServices) {
+      if (import.module != service.key || !reported.insert(service.name).second) continue;
       context.Report(kRule, *import.file, import.span,
                      fmt::format("'import {}' ties the project to {}; open alternative: {}", import.module,
                                  service.name, service.alternative));

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/project_check.h"
-#include "audit/secrets/scanner.h"
+#include "audit/checks/secret_report.h"
 
 namespace dsaudit::audit {
 namespace {
@@ -34,20 +34,7 @@ const RuleInfo kRule = {
                "the environment or a secret manager:\n\n```yaml\ndatabase_url: ${DATABASE_URL}\n```",
 };
 
-std::string_view BaseName(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
-void Run(AuditContext& context) {
-  for (const secrets::FileSecrets& file :
-       secrets::ScanProject(context.inventory(), {.only_strong = true})) {
-    for (const secrets::SecretHit& hit : file.hits) {
-      context.Report(kRule, file.file, SpanOf(file.file.text, hit.begin, hit.end),
-                     fmt::format("{} in {}", hit.description, BaseName(file.file.path)));
-    }
-  }
-}
+void Run(AuditContext& context) { ReportSecrets(context, kRule, {.only_strong = true}); }
 
 }  // namespace
 

@@ -37,11 +37,6 @@ const RuleInfo kRule = {
 
 [[maybe_unused]] const bool kRegistered = checks::RegisterStandaloneRule(&kRule);
 
-std::string_view BaseName(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
 std::string Date(int64_t seconds) {
   std::time_t time = static_cast<std::time_t>(seconds);
   std::tm utc{};

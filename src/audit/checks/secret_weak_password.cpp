@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/project_check.h"
-#include "audit/secrets/scanner.h"
+#include "audit/checks/secret_report.h"
 
 namespace dsaudit::audit {
 namespace {
@@ -32,20 +32,9 @@ const RuleInfo kRule = {
                "\n\nSet a long random password on the server as well.",
 };
 
-std::string_view BaseName(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
-
+// Provider keys are never weak: only URLs and assignments are scanned.
 void Run(AuditContext& context) {
-  // Provider keys are never weak: only URLs and assignments are scanned.
-  for (const secrets::FileSecrets& file : secrets::ScanProject(
-           context.inventory(), {.provider_keys = false, .only_weak = true})) {
-    for (const secrets::SecretHit& hit : file.hits) {
-      context.Report(kRule, file.file, SpanOf(file.file.text, hit.begin, hit.end),
-                     fmt::format("{} in {}", hit.description, BaseName(file.file.path)));
-    }
-  }
+  ReportSecrets(context, kRule, {.provider_keys = false, .only_weak = true});
 }
 
 }  // namespace

@@ -30,16 +30,12 @@ void Run(AuditContext& context) {
                                    resource.name()));
       }
     } else if (type == "google_sql_database_instance") {
-      for (const TfBlock* settings : resource.block->Blocks("settings")) {
-        for (const TfBlock* ip : settings->Blocks("ip_configuration")) {
-          for (const TfBlock* network : ip->Blocks("authorized_networks")) {
-            const TfValue* value = network->Attribute("value");
-            if (value != nullptr && value->text == "0.0.0.0/0") {
-              context.Report(kRule, *file.file, ValueSpan(file, *value),
-                             fmt::format("database '{}.{}' accepts connections from any address", type,
-                                         resource.name()));
-            }
-          }
+      for (const TfBlock* network : resource.block->BlocksAt({"settings", "ip_configuration", "authorized_networks"})) {
+        const TfValue* value = network->Attribute("value");
+        if (value != nullptr && value->text == "0.0.0.0/0") {
+          context.Report(kRule, *file.file, ValueSpan(file, *value),
+                         fmt::format("database '{}.{}' accepts connections from any address", type,
+                                     resource.name()));
         }
       }
     }

@@ -43,14 +43,12 @@ void Run(AuditContext& context) {
                                                 resource.name(), value, value == 1 ? "" : "s", kMinimumDays));
       }
     } else if (type == "google_sql_database_instance") {
-      for (const TfBlock* settings : resource.block->Blocks("settings")) {
-        for (const TfBlock* backup : settings->Blocks("backup_configuration")) {
-          const TfValue* enabled = backup->Attribute("enabled");
-          if (enabled != nullptr && enabled->text == "false") {
-            context.Report(kRule, *file.file, ValueSpan(file, *enabled),
-                           fmt::format("database '{}.{}' has automated backups turned off", type,
-                                       resource.name()));
-          }
+      for (const TfBlock* backup : resource.block->BlocksAt({"settings", "backup_configuration"})) {
+        const TfValue* enabled = backup->Attribute("enabled");
+        if (enabled != nullptr && enabled->text == "false") {
+          context.Report(kRule, *file.file, ValueSpan(file, *enabled),
+                         fmt::format("database '{}.{}' has automated backups turned off", type,
+                                     resource.name()));
         }
       }
     }

@@ -243,6 +243,18 @@ std::vector<const TfBlock*> TfBlock::Blocks(std::string_view block_type) const {
   return out;
 }
 
+std::vector<const TfBlock*> TfBlock::BlocksAt(std::initializer_list<std::string_view> path) const {
+  std::vector<const TfBlock*> level = {this};
+  for (std::string_view type : path) {
+    std::vector<const TfBlock*> next;
+    for (const TfBlock* block : level) {
+      for (const TfBlock* child : block->Blocks(type)) next.push_back(child);
+    }
+    level = std::move(next);
+  }
+  return level;
+}
+
 std::string_view TfBlock::Label(size_t i) const { return i < labels.size() ? labels[i] : std::string_view(); }
 
 TerraformFile ParseTerraformText(std::string_view text) {

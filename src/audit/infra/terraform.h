@@ -4,6 +4,7 @@
 // plain string literals are also decoded.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ struct TfBlock {
 
   const TfValue* Attribute(std::string_view name) const;
   std::vector<const TfBlock*> Blocks(std::string_view type) const;
+  // The blocks reached by a path of nested block types:
+  // {"settings", "backup_configuration"} -> every settings.backup_configuration.
+  std::vector<const TfBlock*> BlocksAt(std::initializer_list<std::string_view> path) const;
   // `labels[i]` or "".
   std::string_view Label(size_t i) const;
 };
