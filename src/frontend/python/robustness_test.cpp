@@ -29,7 +29,9 @@ void ExpectFirstError(const ParsedModule& parsed, std::string_view type, std::st
   EXPECT_EQ(first.type, type);
   EXPECT_EQ(first.message, message);
   EXPECT_EQ(first.line, line);
-  if (column != 0) EXPECT_EQ(first.column, column);
+  if (column != 0) {  // braces: EXPECT_EQ expands to an if/else
+    EXPECT_EQ(first.column, column);
+  }
 }
 
 std::string Repeat(std::string_view piece, size_t times) {
