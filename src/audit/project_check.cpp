@@ -41,6 +41,13 @@ const InfraModel& AuditContext::infra() {
   return *infra_;
 }
 
+const std::vector<secrets::FileSecrets>& AuditContext::secrets() {
+  if (!secrets_) {
+    secrets_ = std::make_unique<std::vector<secrets::FileSecrets>>(secrets::ScanProject(inventory_, {}));
+  }
+  return *secrets_;
+}
+
 void AuditContext::Report(const RuleInfo& rule, const InventoryFile& file, Span span,
                           std::string message) {
   Finding finding;

@@ -16,6 +16,7 @@
 #include "audit/infra/infra_model.h"
 #include "audit/inventory.h"
 #include "audit/packaging_model.h"
+#include "audit/secrets/scanner.h"
 #include "checks/registry.h"
 #include "findings/finding.h"
 #include "findings/rule_info.h"
@@ -31,6 +32,9 @@ class AuditContext {
   const PackagingModel& packaging();
   // Compose, Kubernetes and Terraform, parsed on first use.
   const InfraModel& infra();
+  // Every text file's secrets, weak and strong, scanned once on first use
+  // and shared by DS851 and DS852.
+  const std::vector<secrets::FileSecrets>& secrets();
 
   // A finding in `file` at `span` (line 0: the whole file).
   void Report(const RuleInfo& rule, const InventoryFile& file, Span span, std::string message);
@@ -44,6 +48,7 @@ class AuditContext {
   std::vector<Finding> findings_;
   std::unique_ptr<PackagingModel> packaging_;
   std::unique_ptr<InfraModel> infra_;
+  std::unique_ptr<std::vector<secrets::FileSecrets>> secrets_;
 };
 
 using ProjectCheckFn = void (*)(AuditContext& context);

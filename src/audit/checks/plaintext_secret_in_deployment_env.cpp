@@ -38,7 +38,7 @@ void Run(AuditContext& context) {
       for (const YAML::Node& variable : env) {
         std::string name = ScalarOf(Child(variable, "name"));
         YAML::Node value = Child(variable, "value");
-        if (!IsSecretLikeName(name) || !IsLiteral(ScalarOf(value))) continue;
+        if (!secrets::IsSecretName(name) || !IsLiteral(ScalarOf(value))) continue;
         ReportOne(context, *workload.yaml->file, value, name, "the manifest");
       }
     }
@@ -49,7 +49,7 @@ void Run(AuditContext& context) {
     if (environment.IsMap()) {
       for (const auto& entry : environment) {
         std::string name = ScalarOf(entry.first);
-        if (IsSecretLikeName(name) && IsLiteral(ScalarOf(entry.second))) {
+        if (secrets::IsSecretName(name) && IsLiteral(ScalarOf(entry.second))) {
           ReportOne(context, *service.yaml->file, entry.second, name, "the compose file");
         }
       }
@@ -59,7 +59,7 @@ void Run(AuditContext& context) {
         size_t equals = text.find('=');
         if (equals == std::string::npos) continue;
         std::string name = text.substr(0, equals);
-        if (IsSecretLikeName(name) && IsLiteral(text.substr(equals + 1))) {
+        if (secrets::IsSecretName(name) && IsLiteral(text.substr(equals + 1))) {
           ReportOne(context, *service.yaml->file, item, name, "the compose file");
         }
       }

@@ -34,7 +34,7 @@ const RuleInfo kRule = {
                "the environment or a secret manager:\n\n```yaml\ndatabase_url: ${DATABASE_URL}\n```",
 };
 
-void Run(AuditContext& context) { ReportSecrets(context, kRule, {.only_strong = true}); }
+void Run(AuditContext& context) { ReportSecrets(context, kRule, /*weak=*/false); }
 
 }  // namespace
 

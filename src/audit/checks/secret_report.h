@@ -1,16 +1,17 @@
-// DS851 and DS852 differ only in which hits of the scanner they take.
+// DS851 and DS852 differ only in which of the shared scan's hits they take:
+// the strong secrets or the weak passwords.
 #pragma once
 
 #include <fmt/format.h>
 
 #include "audit/project_check.h"
-#include "audit/secrets/scanner.h"
 
 namespace dsaudit::audit {
 
-inline void ReportSecrets(AuditContext& context, const RuleInfo& rule, const secrets::ScanOptions& options) {
-  for (const secrets::FileSecrets& file : secrets::ScanProject(context.inventory(), options)) {
+inline void ReportSecrets(AuditContext& context, const RuleInfo& rule, bool weak) {
+  for (const secrets::FileSecrets& file : context.secrets()) {
     for (const secrets::SecretHit& hit : file.hits) {
+      if (hit.weak != weak) continue;
       context.Report(rule, file.file, SpanOf(file.file.text, hit.begin, hit.end),
                      fmt::format("{} in {}", hit.description, BaseName(file.file.path)));
     }

@@ -32,10 +32,7 @@ const RuleInfo kRule = {
                "\n\nSet a long random password on the server as well.",
 };
 
-// Provider keys are never weak: only URLs and assignments are scanned.
-void Run(AuditContext& context) {
-  ReportSecrets(context, kRule, {.provider_keys = false, .only_weak = true});
-}
+void Run(AuditContext& context) { ReportSecrets(context, kRule, /*weak=*/true); }
 
 }  // namespace
 

@@ -1,7 +1,6 @@
 #include "audit/infra/infra_model.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace dsaudit::audit {
 namespace {
@@ -94,16 +93,6 @@ Span HeaderSpan(const TfResource& resource) { return HeaderSpan(*resource.terraf
 
 Span ValueSpan(const TerraformFile& file, const TfValue& value) {
   return SpanOf(file.file->text, value.begin, value.end);
-}
-
-bool IsSecretLikeName(std::string_view name) {
-  std::string upper;
-  for (char c : name) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  for (std::string_view word : {"PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY",
-                                "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIAL"}) {
-    if (upper.find(word) != std::string::npos) return true;
-  }
-  return upper.ends_with("_PWD");  // not PWD alone: that is the working directory
 }
 
 }  // namespace dsaudit::audit

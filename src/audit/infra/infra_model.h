@@ -59,7 +59,4 @@ Span HeaderSpan(const TfResource& resource);
 Span HeaderSpan(const TerraformFile& file, const TfBlock& block);
 Span ValueSpan(const TerraformFile& file, const TfValue& value);
 
-// Environment variable names that hold credentials (DB_PASSWORD, API_TOKEN, ...).
-bool IsSecretLikeName(std::string_view name);
-
 }  // namespace dsaudit::audit

@@ -521,11 +521,13 @@ ScanOptions Combine(ScanOptions a, const ScanOptions& b) {
 
 }  // namespace
 
+bool IsSecretName(std::string_view name) { return ClassifyKey(name) != KeyClass::kNone; }
+
 ScanOptions OptionsFor(std::string_view path, FileRole role) {
   ScanOptions options;
   size_t slash = path.rfind('/');
   std::string name = Lower(slash == std::string_view::npos ? path : path.substr(slash + 1));
-  if (name.ends_with(".pyi")) role = FileRole::kPython;  // stubs: Python syntax
+  if (name.ends_with(".pyi")) role = FileRole::kPython;  // type-stub files are Python syntax
   switch (role) {
     case FileRole::kPython:
       options.skip_python_password_names = true;

@@ -40,7 +40,7 @@ struct ScanOptions {
   // `password = ...` and `api_key: ...`: off where another check owns them
   // (notebooks; Dockerfile ENV/ARG: DS848) and in lock files.
   bool generic_assignments = true;
-  // Python (and stubs): names S105-S107/DS601 check (`password`, `token`,
+  // Python and type-stub (.pyi) files: names S105-S107/DS601 check (`password`, `token`,
   // `secret`...) are theirs, `API_KEY = "..."` is still ours; `name: value`
   // is an annotation unless the name is a quoted dict key.
   bool skip_python_password_names = false;
@@ -49,10 +49,16 @@ struct ScanOptions {
   bool unquoted_values = true;
   // Off in tests and templates, whose dummy passwords log in to nothing.
   bool weak_passwords = true;
-  // Report only weak passwords (DS852) or only the others (DS851).
+  // Report only weak passwords or only the others (the audit scans once
+  // with both and splits by SecretHit::weak; these serve ScanText callers).
   bool only_weak = false;
   bool only_strong = false;
 };
+
+// Whether a variable or key name holds a credential (`DB_PASSWORD`,
+// `client_secret`, `API_TOKEN`), by its last word: `password_file` and
+// `pad_token` do not.
+bool IsSecretName(std::string_view name);
 
 // The options a file gets from its path and role.
 ScanOptions OptionsFor(std::string_view path, FileRole role);

@@ -171,7 +171,7 @@ TEST(ScannerTest, OptionsFollowTheFileKind) {
             std::vector<std::string_view>{"generic-secret"});
   EXPECT_EQ(Rules("config = {\"api_key\": \"" + random + "\"}", python),
             std::vector<std::string_view>{"generic-secret"});
-  // Annotations, in code and in stubs.
+  // Annotations, in code and in type-stub (.pyi) files.
   EXPECT_TRUE(Rules("def sign(private_key: \"_EllipticCurvePrivateKey\"): ...", python).empty());
   EXPECT_TRUE(
       Rules("private_key: typing.Optional[PrivateKeyTypes]", OptionsFor("a.pyi", FileRole::kOther))
