@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <map>
 
+#include "reports/html_page.h"
 #include "reports/json_writer.h"
+#include "reports/svg_chart.h"
 #include "reports/text_report.h"
 
 namespace dsaudit::audit {
 namespace {
+
+using reports::HtmlEscape;
 
 constexpr std::string_view kReset = "\x1b[0m";
 
@@ -46,22 +50,6 @@ std::string Location(const Finding& finding) {
 }
 
 void AppendQuoted(std::string& out, std::string_view text) { reports::AppendJsonString(out, text); }
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return reports::ReplaceInvalidUtf8(out);
-}
 
 std::string MarkdownCell(std::string_view text) {
   std::string out;
@@ -195,11 +183,26 @@ std::string WriteAuditMarkdown(const AuditResult& result, const ReportOptions& o
 
 namespace {
 
+// Score per area (coloured by rating) beside the effort it needs.
+std::string ScoresAndEffortSvg(const std::vector<AreaScore>& areas) {
+  double max_effort = 0.1;
+  for (const AreaScore& area : areas) max_effort = std::max(max_effort, area.effort_hours);
+  reports::BarChartSpec chart{.aria_label = "scores per area", .column_max = {100, max_effort}};
+  chart.column_gap = chart.label_width;
+  chart.value_room = 80;
+  for (const AreaScore& area : areas) {
+    chart.rows.push_back({std::string(AreaName(area.area)),
+                          {{static_cast<double>(area.score), fmt::format("{} {}", area.score, area.rating),
+                            std::string(RatingHex(area.rating))},
+                           {area.effort_hours, fmt::format("{:.1f} h", area.effort_hours), "#5c6bc0"}}});
+  }
+  return reports::HorizontalBarChart(chart);
+}
+
 // Where the work is: findings per directory (the project-wide ones under
 // "(project)"), the busiest kMaxDirectories, as a horizontal bar chart.
 std::string FindingsPerDirectorySvg(const std::vector<Finding>& findings) {
   constexpr size_t kMaxDirectories = 15;
-  constexpr int kRow = 22, kLabel = 260, kWidth = 300;
   std::map<std::string, size_t> per_directory;
   for (const Finding& finding : findings) {
     size_t slash = finding.path.rfind('/');
@@ -212,61 +215,31 @@ std::string FindingsPerDirectorySvg(const std::vector<Finding>& findings) {
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   if (rows.size() > kMaxDirectories) rows.resize(kMaxDirectories);
   if (rows.empty()) return "";
-  std::string out = fmt::format(
-      "<h2>Findings per directory</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" "
-      "height=\"{}\" role=\"img\" aria-label=\"findings per directory\">\n",
-      kLabel + kWidth + 60, static_cast<int>(rows.size()) * kRow + 10);
-  int y = 5;
+  reports::BarChartSpec chart{.aria_label = "findings per directory",
+                              .column_max = {static_cast<double>(rows.front().second)}};
+  chart.label_width = 260;
   for (const auto& [directory, count] : rows) {
-    int bar = static_cast<int>(count * kWidth / rows.front().second);
-    out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>"
-                       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#8d6e63\"/>"
-                       "<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>\n",
-                       y + 13, HtmlEscape(directory), kLabel, y, bar, kLabel + bar + 4, y + 13, count);
-    y += kRow;
+    chart.rows.push_back({directory, {{static_cast<double>(count), std::to_string(count), "#8d6e63"}}});
   }
-  return out + "</svg>\n";
+  return "<h2>Findings per directory</h2>\n" + reports::HorizontalBarChart(chart);
 }
 
 }  // namespace
 
 std::string WriteAuditHtml(const AuditResult& result, const ReportOptions& options) {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      "<title>dsaudit report</title><style>"
+  std::string out = reports::HtmlPageStart(
+      "dsaudit report",
       "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
       "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;"
       "text-align:left}th{background:#f0f0f0}.r{color:#fff;font-weight:bold;text-align:center}"
-      "code{font-size:90%}</style></head><body>\n";
+      "code{font-size:90%}");
   out += fmt::format("<h1>dsaudit audit: {}</h1>\n<p>dsaudit {} &middot; overall score <b>{}</b> "
                      "(rating <b>{}</b>) &middot; {} findings &middot; {:.1f} h &middot; {} files, "
                      "{} lines</p>\n",
                      HtmlEscape(result.root), HtmlEscape(options.version), result.scores.score,
                      result.scores.rating, result.findings.size(), result.scores.effort_hours,
                      result.summary.files, result.summary.lines);
-  // Two inline bar charts: score per area (coloured by rating) and effort per area.
-  constexpr int kRow = 22, kLabel = 120, kWidth = 300;
-  int height = static_cast<int>(result.scores.areas.size()) * kRow + 10;
-  double max_effort = 0.1;
-  for (const AreaScore& area : result.scores.areas) max_effort = std::max(max_effort, area.effort_hours);
-  out += fmt::format("<h2>Scores and effort per area</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                     "width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"scores per area\">\n",
-                     2 * (kLabel + kWidth) + 80, height);
-  int y = 5;
-  for (const AreaScore& area : result.scores.areas) {
-    int bar = area.score * kWidth / 100;
-    int effort_bar = static_cast<int>(area.effort_hours / max_effort * kWidth);
-    out += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>"
-                       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>"
-                       "<text x=\"{}\" y=\"{}\" font-size=\"12\">{} {}</text>"
-                       "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#5c6bc0\"/>"
-                       "<text x=\"{}\" y=\"{}\" font-size=\"12\">{:.1f} h</text>\n",
-                       y + 13, AreaName(area.area), kLabel, y, bar, RatingHex(area.rating),
-                       kLabel + bar + 4, y + 13, area.score, area.rating, 2 * kLabel + kWidth, y,
-                       effort_bar, 2 * kLabel + kWidth + effort_bar + 4, y + 13, area.effort_hours);
-    y += kRow;
-  }
-  out += "</svg>\n";
+  out += "<h2>Scores and effort per area</h2>\n" + ScoresAndEffortSvg(result.scores.areas);
   out += FindingsPerDirectorySvg(result.findings);
   out += "<table><tr><th>Area</th><th>Score</th><th>Rating</th><th>Findings</th>"
          "<th>Effort (h)</th></tr>\n";
@@ -290,8 +263,8 @@ std::string WriteAuditHtml(const AuditResult& result, const ReportOptions& optio
                        HtmlEscape(Location(finding)), finding.code, SeverityName(finding.severity),
                        HtmlEscape(finding.message));
   }
-  out += "</table>\n</body></html>\n";
-  return out;
+  out += "</table>\n";
+  return out + reports::HtmlPageEnd();
 }
 
 }  // namespace dsaudit::audit

@@ -12,6 +12,7 @@ inline constexpr int kExitUsage = 2;
 
 void RegisterParseCommand(CLI::App& app);
 void RegisterLoadCommand(CLI::App& app);
+void RegisterPlanCommand(CLI::App& app);
 void RegisterBenchCommand(CLI::App& app);
 void RegisterCheckCommand(CLI::App& app);
 void RegisterAuditCommand(CLI::App& app);

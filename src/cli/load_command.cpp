@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "load/analysis.h"
 #include "load/generator.h"
+#include "load/load_html.h"
 #include "load/load_output.h"
 #include "load/scan.h"
 
@@ -51,8 +52,9 @@ struct GenerateOptions {
 };
 
 void AddReportOptions(CLI::App* command, ReportOptions& options) {
-  command->add_option("--output", options.output, "text or json (default: text)")
-      ->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--output", options.output,
+                      "text, json, or html: one self-contained page with charts (default: text)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   command->add_option("-o,--output-file", options.output_file, "write the report here, not stdout");
   command->add_option("--horizon", options.horizon,
                       "forecast horizon: 12w, 30d or 72h (default: 12w)");
@@ -88,8 +90,9 @@ int Report(const load::LoadAccumulator& total, const std::vector<load::SourceRep
   analyze.horizon_hours = HorizonHours(options.horizon);
   analyze.assumed_response_time = options.response_time;
   load::LoadReport report = load::Analyze(total, analyze);
-  std::string text = options.output == "json" ? load::RenderJson(report, sources, analyze.horizon_hours)
-                                              : load::RenderText(report, sources);
+  std::string text = options.output == "json"   ? load::RenderJson(report, sources, analyze.horizon_hours)
+                     : options.output == "html" ? load::RenderHtml(report, sources, DSAUDIT_VERSION)
+                                                : load::RenderText(report, sources);
   if (options.output_file.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);

@@ -73,6 +73,22 @@ TEST_F(LoadCommandTest, MergedShardsEqualOnePass) {
   EXPECT_EQ(body(merged.out), body(whole.out));
 }
 
+TEST_F(LoadCommandTest, HtmlPageForLoadAndMerge) {
+  std::string page = (dir_ / "load.html").string();
+  CommandResult run = Run("load --output html -o " + page + " " + Log());
+  EXPECT_EQ(run.status, 0) << run.err;
+  std::string html = ReadAll(page);
+  EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("/a/:id"), std::string::npos);
+  std::string shard = (dir_ / "a.sum").string();
+  ASSERT_EQ(Run("load --summary-out " + shard + " " + Log()).status, 0);
+  CommandResult merged = Run("load merge --output html " + shard);
+  EXPECT_EQ(merged.status, 0) << merged.err;
+  EXPECT_NE(merged.out.find("id=\"traffic\""), std::string::npos);
+  EXPECT_EQ(Run("load --output pdf " + Log()).status, 2);
+}
+
 TEST_F(LoadCommandTest, ReadsStdin) {
   CommandResult run = Run("load - < " + Log());
   EXPECT_EQ(run.status, 0) << run.err;

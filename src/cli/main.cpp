@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   dsaudit::cli::RegisterRulesCommands(app);
   dsaudit::cli::RegisterParseCommand(app);
   dsaudit::cli::RegisterLoadCommand(app);
+  dsaudit::cli::RegisterPlanCommand(app);
   dsaudit::cli::RegisterBenchCommand(app);
   CLI::App* debug = app.add_subcommand("debug", "inspect the front end: tokens, syntax trees, scopes");
   debug->require_subcommand(1);

@@ -15,7 +15,7 @@ TEST(InstancePricesTest, EveryEntryIsUniqueAndPlausible) {
     EXPECT_GT(price.usd_per_hour, 0) << price.type;
     EXPECT_GT(price.vcpus, 0u) << price.type;
     EXPECT_EQ(price.gpus > 0, !price.gpu_model.empty()) << price.type;
-    // List prices run from cents to about $100 an hour.
+    // List prices run from under a cent to about $100 an hour.
     EXPECT_LT(price.usd_per_hour, 150) << price.type;
   }
 }
@@ -24,8 +24,20 @@ TEST(InstancePricesTest, LookUpAndYearlyCost) {
   const InstancePrice* p3 = FindInstancePrice("p3.2xlarge");
   ASSERT_NE(p3, nullptr);
   EXPECT_EQ(p3->gpus, 1u);
+  EXPECT_EQ(p3->date, "2025-06");
   EXPECT_NEAR(p3->UsdPerYear(), 3.06 * 8760, 1e-6);
   EXPECT_EQ(FindInstancePrice("p3.3xlarge"), nullptr);
+}
+
+TEST(InstancePricesTest, MonthlyEuroPricesBecomeUsdPerHour) {
+  // Hetzner lists ccx23 at 24.49 EUR a month; at the shipped 1.14 USD per EUR
+  // that is 27.9186 USD a month, over 730 hours 0.0382447 USD an hour.
+  const InstancePrice* ccx23 = FindInstancePrice("ccx23");
+  ASSERT_NE(ccx23, nullptr);
+  EXPECT_EQ(ccx23->currency, "EUR");
+  EXPECT_NEAR(ccx23->UsdPerMonth(), 27.9186, 1e-9);
+  EXPECT_NEAR(ccx23->usd_per_hour, 27.9186 / 730, 1e-12);
+  EXPECT_NEAR(ccx23->UsdPerYear(), 27.9186 * 12, 1e-9);
 }
 
 }  // namespace

@@ -293,6 +293,7 @@ LoadReport Analyze(const LoadAccumulator& acc, const AnalyzeOptions& options) {
   Rates(acc, r, per_minute, first_minute, minute_bytes);
   r.peak_to_mean = r.mean_rps > 0 ? static_cast<double>(r.peak_second_requests) / r.mean_rps : 0;
   r.bursts = DetectBursts(per_minute, first_minute);
+  r.traffic = DownsampleMinutes(per_minute, first_minute, options.chart_points);
   r.profile_offset_minutes = acc.DominantOffsetMinutes();
   Profiles(totals, r);
   Statuses(acc, r);

@@ -10,6 +10,7 @@
 #include "load/accumulator.h"
 #include "load/bursts.h"
 #include "load/forecast.h"
+#include "load/traffic_series.h"
 
 namespace dsaudit::load {
 
@@ -18,6 +19,8 @@ struct AnalyzeOptions {
   // Used for Little's law when the log has no request times; <= 0: none.
   double assumed_response_time = 0;
   size_t top_endpoints = 10;
+  // Points of the traffic series for charts (see TrafficSeries).
+  size_t chart_points = 900;
 };
 
 struct EndpointRow {
@@ -55,6 +58,7 @@ struct LoadReport {
   double rate_p50 = 0, rate_p95 = 0, rate_p99 = 0, rate_max = 0;  // per-second rate
   double peak_to_mean = 0;
   std::vector<Burst> bursts;
+  TrafficSeries traffic;
   int32_t profile_offset_minutes = 0;
   std::array<double, 24> daily_profile_rps{};   // mean rate per local hour of day
   std::array<double, 7> weekly_profile_rps{};   // Monday first

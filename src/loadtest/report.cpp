@@ -6,8 +6,13 @@
 #include <cmath>
 #include <string_view>
 
+#include "reports/html_page.h"
+#include "reports/svg_chart.h"
+
 namespace dsaudit::loadtest {
 namespace {
+
+using reports::HtmlEscape;
 
 constexpr double kPercentiles[] = {50, 90, 99, 99.9};
 constexpr const char* kPercentileNames[] = {"p50", "p90", "p99", "p99.9"};
@@ -26,20 +31,6 @@ std::string JsonString(std::string_view text) {
     }
   }
   return out + "\"";
-}
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    switch (ch) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
 }
 
 // JSON has no infinity or NaN; a rate over an empty run is 0.
@@ -125,72 +116,27 @@ std::string ThresholdsJson(const std::vector<ThresholdOutcome>& thresholds) {
   return out + "]";
 }
 
-// One chart: a line per series over the run's time line, axes labelled,
-// drawn as plain SVG so the page needs no script and no network.
-struct Series {
-  std::string name;
-  std::string color;
-  std::vector<double> values;
-};
-
-std::string NiceMax(double value) { return fmt::format("{:.3g}", value); }
-
-// `x_unit` labels the x axis: "s" for time, "" for step numbers.
+// One chart: a line per series over the run's time line (`x_unit` "s") or
+// over step numbers (`x_unit` "").
 std::string LineChart(std::string_view title, std::string_view unit, double interval_seconds,
-                      const std::vector<Series>& series, std::string_view x_unit = "s") {
-  constexpr double kWidth = 720, kHeight = 260, kLeft = 64, kRight = 16, kTop = 28, kBottom = 36;
-  double plot_width = kWidth - kLeft - kRight, plot_height = kHeight - kTop - kBottom;
-  size_t points = series.empty() ? 0 : series.front().values.size();
-  double top = 0;
-  for (const Series& line : series) {
-    for (double value : line.values) top = std::max(top, value);
-  }
-  top = top > 0 ? top * 1.1 : 1;
-  double span = std::max<double>(1, static_cast<double>(points)) * interval_seconds;
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
-      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4})</text>\n",
-      kWidth, kHeight, HtmlEscape(title), kLeft, HtmlEscape(unit));
-  for (int tick = 0; tick <= 4; ++tick) {
-    double y = kTop + plot_height * (1 - tick / 4.0);
-    svg += fmt::format(
-        "<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>"
-        "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\">{5}</text>\n",
-        kLeft, kLeft + plot_width, y, kLeft - 6, y + 4, NiceMax(top * tick / 4.0));
-  }
-  for (int tick = 0; tick <= 5; ++tick) {
-    double x = kLeft + plot_width * tick / 5.0;
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{:.3g}{}</text>\n",
-                       x, kTop + plot_height + 16, span * tick / 5.0, x_unit);
-  }
-  double legend_x = kLeft + plot_width - 90.0 * static_cast<double>(series.size());
-  for (const Series& line : series) {
-    std::string path;
-    for (size_t i = 0; i < line.values.size(); ++i) {
-      // Each value belongs to the middle of its interval.
-      double x = kLeft + plot_width * ((static_cast<double>(i) + 0.5) * interval_seconds) / span;
-      double y = kTop + plot_height * (1 - line.values[i] / top);
-      path += fmt::format("{}{:.1f},{:.1f}", path.empty() ? "" : " ", x, y);
-    }
-    svg += fmt::format(
-        "<polyline class=\"series\" data-name=\"{0}\" fill=\"none\" stroke=\"{1}\" "
-        "stroke-width=\"2\" points=\"{2}\"/>\n"
-        "<rect x=\"{3:.1f}\" y=\"8\" width=\"10\" height=\"10\" fill=\"{1}\"/>"
-        "<text x=\"{4:.1f}\" y=\"17\">{0}</text>\n",
-        HtmlEscape(line.name), line.color, path, legend_x, legend_x + 14);
-    legend_x += 90;
-  }
-  return svg + "</svg>\n";
+                      std::vector<reports::ChartSeries> series, std::string_view x_unit = "s") {
+  reports::LineChartSpec chart;
+  chart.title = std::string(title);
+  chart.unit = std::string(unit);
+  chart.x_step = interval_seconds;
+  chart.x_unit = std::string(x_unit);
+  chart.series = std::move(series);
+  return reports::LineChart(chart);
 }
 
-constexpr std::string_view kHtmlHead =
-    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-    "<title>dsaudit bench</title>\n<style>\n"
-    "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
-    "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}"
-    "th:first-child,td:first-child{text-align:left}.fail{color:#b00;font-weight:bold}"
-    ".pass{color:#080}\n</style>\n</head>\n<body>\n";
+std::string HtmlHead() {
+  return reports::HtmlPageStart(
+      "dsaudit bench",
+      "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+      "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}"
+      "th:first-child,td:first-child{text-align:left}.fail{color:#b00;font-weight:bold}"
+      ".pass{color:#080}");
+}
 
 std::string HtmlResultBody(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
   std::string html = fmt::format("<h1>dsaudit bench</h1>\n<p><code>{}</code>: {}, {:.1f} s{}</p>\n",
@@ -229,8 +175,8 @@ std::string HtmlResultBody(const Result& result, const std::vector<ThresholdOutc
     }
     html += "</table>\n";
   }
-  Series p50{"p50", "#1f77b4", {}}, p90{"p90", "#ff7f0e", {}}, p99{"p99", "#d62728", {}};
-  Series responses{"responses/s", "#2ca02c", {}}, errors{"errors/s", "#d62728", {}};
+  reports::ChartSeries p50{"p50", "#1f77b4", {}}, p90{"p90", "#ff7f0e", {}}, p99{"p99", "#d62728", {}};
+  reports::ChartSeries responses{"responses/s", "#2ca02c", {}}, errors{"errors/s", "#d62728", {}};
   for (const Interval& interval : result.intervals) {
     // A last slice of a few milliseconds holds a handful of responses: its
     // rate and percentiles would be noise, so the charts leave it out.
@@ -331,7 +277,7 @@ std::string JsonReport(const Result& result, const std::vector<ThresholdOutcome>
 }
 
 std::string HtmlReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
-  return std::string(kHtmlHead) + HtmlResultBody(result, thresholds) + "</body>\n</html>\n";
+  return HtmlHead() + HtmlResultBody(result, thresholds) + reports::HtmlPageEnd();
 }
 
 std::string FindMaxTextReport(const FindMaxOutcome& outcome) {
@@ -373,10 +319,10 @@ std::string FindMaxJsonReport(const FindMaxOutcome& outcome) {
 }
 
 std::string FindMaxHtmlReport(const FindMaxOutcome& outcome) {
-  std::string html(kHtmlHead);
+  std::string html = HtmlHead();
   html += "<h1>dsaudit bench --find-max</h1>\n<pre>" + HtmlEscape(FindMaxTextReport(outcome)) +
           "</pre>\n";
-  Series p99{"p99", "#d62728", {}}, throughput{"responses/s", "#2ca02c", {}};
+  reports::ChartSeries p99{"p99", "#d62728", {}}, throughput{"responses/s", "#2ca02c", {}};
   for (const FindMaxStep& step : outcome.steps) {
     p99.values.push_back(static_cast<double>(step.result.corrected.ValueAtPercentile(99)) / 1e3);
     throughput.values.push_back(step.result.Throughput());
@@ -386,7 +332,7 @@ std::string FindMaxHtmlReport(const FindMaxOutcome& outcome) {
   if (!outcome.steps.empty()) {
     html += "<h2>Last step</h2>\n" + HtmlResultBody(outcome.steps.back().result, {});
   }
-  return html + "</body>\n</html>\n";
+  return html + reports::HtmlPageEnd();
 }
 
 }  // namespace dsaudit::loadtest

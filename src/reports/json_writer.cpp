@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <utility>
 
 namespace dsaudit::reports {
@@ -140,6 +141,11 @@ void JsonWriter::String(std::string_view value) {
 void JsonWriter::Number(uint64_t value) {
   BeforeValue();
   out_.append(fmt::format("{}", value));
+}
+
+void JsonWriter::Double(double value) {
+  BeforeValue();
+  out_.append(std::isfinite(value) ? fmt::format("{}", value) : "null");
 }
 
 void JsonWriter::Bool(bool value) {

@@ -26,6 +26,9 @@ class JsonWriter {
   void Key(std::string_view key);
   void String(std::string_view value);
   void Number(uint64_t value);
+  // The shortest text that reads back as `value` (0.1, 27.92, 3); null when
+  // not finite, which JSON cannot spell.
+  void Double(double value);
   void Bool(bool value);
   void Null();
   // The finished document, with a trailing newline.

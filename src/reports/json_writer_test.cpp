@@ -51,6 +51,17 @@ TEST(JsonWriterTest, IndentsNestedContainers) {
             "{\n  \"a\": [\n    1,\n    null\n  ],\n  \"b\": {},\n  \"c\": \"x\"\n}\n");
 }
 
+TEST(JsonWriterTest, DoublesInTheirShortestFormAndNullWhenNotFinite) {
+  JsonWriter writer;
+  writer.BeginArray();
+  writer.Double(0.1);
+  writer.Double(27.92);
+  writer.Double(3);
+  writer.Double(1.0 / 0.0);
+  writer.EndArray();
+  EXPECT_EQ(writer.Finish(), "[\n  0.1,\n  27.92,\n  3,\n  null\n]\n");
+}
+
 TEST(JsonWriterTest, EmptyArray) {
   JsonWriter writer;
   writer.BeginArray();

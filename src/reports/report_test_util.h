@@ -1,7 +1,9 @@
-// Shared fixtures for the report snapshot tests: one finding of each shape
-// (project-wide, notebook cell, whole file, ordinary), already sorted.
+// Shared fixtures for the report tests: one finding of each shape
+// (project-wide, notebook cell, whole file, ordinary), already sorted, and a
+// counter for the elements of a rendered page.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -9,6 +11,13 @@
 #include "findings/rule_info.h"
 
 namespace dsaudit::reports::testing {
+
+// How often `needle` occurs in `text`: "<svg" counts a page's charts.
+inline size_t CountOf(std::string_view text, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
 
 inline std::vector<Finding> SampleFindings() {
   std::vector<Finding> findings(4);

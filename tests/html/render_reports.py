@@ -90,34 +90,57 @@ def main():
     out_dir.mkdir(parents=True, exist_ok=True)
     failures = []
 
-    audit_html = out_dir / "audit.html"
-    run = subprocess.run([args.dsaudit, "audit", "--format", "html", "-o", str(audit_html),
-                          str(ROOT / "examples" / "churn-model")], capture_output=True, text=True)
-    if run.returncode > 1:
-        failures.append(f"audit: exit {run.returncode}: {run.stderr}")
-    else:
-        failures += check("audit", audit_html, out_dir, browser, [
-            ("area rows", r"<td>(code-quality|tests|performance|gpu|packaging|cloud|devops|load|cost|"
-                          r"scaling|security|portability|monitoring)</td>", 13),
-            ("SVG charts", r"<svg", 2),
-            ("per-directory chart", r"findings per directory", 1),
-            ("plan rows", r"<td>(quick-win|this-month|later)</td>", 5),
-        ])
+    def report(name, command, ok_status, expectations):
+        """Writes page NAME.html with `command` + ["-o", page], then checks it."""
+        html = out_dir / f"{name}.html"
+        run = subprocess.run(command + ["-o", str(html)], capture_output=True, text=True)
+        if run.returncode > ok_status:
+            return [f"{name}: exit {run.returncode}: {run.stderr}"]
+        return check(name, html, out_dir, browser, expectations)
+
+    # The audit exits 1: the example project has findings.
+    failures += report("audit", [args.dsaudit, "audit", "--format", "html", str(ROOT / "examples" / "churn-model")],
+                       1, [
+        ("area rows", r"<td>(code-quality|tests|performance|gpu|packaging|cloud|devops|load|cost|"
+                      r"scaling|security|portability|monitoring)</td>", 13),
+        ("SVG charts", r"<svg", 2),
+        ("per-directory chart", r"findings per directory", 1),
+        ("plan rows", r"<td>(quick-win|this-month|later)</td>", 5),
+    ])
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    bench_html = out_dir / "bench.html"
-    run = subprocess.run([args.dsaudit, "bench", f"http://127.0.0.1:{server.server_address[1]}/",
-                          "--users", "4", "--duration", "1s", "--quiet", "--format", "html",
-                          "-o", str(bench_html)], capture_output=True, text=True)
+    failures += report("bench", [args.dsaudit, "bench", f"http://127.0.0.1:{server.server_address[1]}/",
+                                 "--users", "4", "--duration", "1s", "--quiet", "--format", "html"], 0, [
+        ("SVG charts", r"<svg", 1),
+        ("tables", r"<table", 1),
+    ])
     server.shutdown()
+
+    # Small but long enough for a forecast (three days of full hours) and
+    # planted bursts; --response-time so that the concurrency table shows.
+    load_log = out_dir / "generated.log"
+    run = subprocess.run([args.dsaudit, "load", "generate", "--lines", "40000", "--days", "6", "--seed", "1",
+                          "--out", str(load_log)], capture_output=True, text=True)
     if run.returncode != 0:
-        failures.append(f"bench: exit {run.returncode}: {run.stderr}")
+        failures.append(f"load generate: exit {run.returncode}: {run.stderr}")
     else:
-        failures += check("bench", bench_html, out_dir, browser, [
-            ("SVG charts", r"<svg", 1),
-            ("tables", r"<table", 1),
+        failures += report("load", [args.dsaudit, "load", "--output", "html", "--response-time", "0.2",
+                                    str(load_log)], 0, [
+            ("SVG charts", r"<svg", 6),
+            ("shaded bursts", r'class="span"', 1),
+            ("profile columns (24 hours and 7 days)", r'class="column"', 31),
+            ("forecast interval", r'class="band"', 1),
+            ("backtest error", r"Backtest error", 1),
+            ("summary cards", r'class="card"', 10),
         ])
+
+    failures += report("plan", [args.dsaudit, "plan", "--peak-rps", "400", "--response-time", "0.2",
+                                "--cpu-ms-per-request", "50", "--output", "html"], 0, [
+        ("yearly cost chart", r"<svg", 1),
+        ("provider and Kubernetes tables", r"<table", 2),
+        ("sections", r"<h2>", 5),
+    ])
 
     for failure in failures:
         print(failure, file=sys.stderr)

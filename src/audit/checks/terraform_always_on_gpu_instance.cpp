@@ -59,7 +59,7 @@ void Run(AuditContext& context) {
                            : fmt::format("{}{} vCPU, about ${:.0f} a year on demand ({} {} list price, {})",
                                          price->gpus > 0 ? fmt::format("{} x {}, ", price->gpus, price->gpu_model) : "",
                                          price->vcpus, price->UsdPerYear(), price->provider, price->region,
-                                         cost::kPriceTableDate);
+                                         price->date);
     context.Report(kRule, *resource.terraform->file, ValueSpan(*resource.terraform, *type),
                    fmt::format("{} '{}.{}' ({}) runs around the clock: {}", what, resource.type(),
                                resource.name(), type->text, cost));
