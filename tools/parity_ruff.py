@@ -26,6 +26,9 @@ import tempfile
 
 RUFF_PACKAGE = "@astral-sh/ruff-wasm-nodejs"
 RUFF_VERSION = "0.17.4"
+# The settings tools/ruff_check.js gives ruff; dsaudit gets the same.
+RUFF_TARGET = "py312"
+RUFF_LINE_LENGTH = 88
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CORPUS = [
     "/usr/lib/python3.11",
@@ -171,20 +174,28 @@ def run_ruff(ruff_dir, codes, files, jobs):
     return findings
 
 
-def run_dsaudit(dsaudit, codes, files):
-    findings = []
-    size = 500  # keep command lines short
-    for i in range(0, len(files), size):
-        chunk = files[i:i + size]
+def run_dsaudit_one(dsaudit, codes, path):
+    with open(path, "rb") as handle:
         result = subprocess.run([dsaudit, "check", "--isolated", "--select", ",".join(codes),
-                                 "--format", "json", *chunk],
-                                capture_output=True, text=True, cwd="/")
-        if result.returncode not in (0, 1):
-            sys.stderr.write(result.stderr)
-            raise RuntimeError(f"dsaudit failed with status {result.returncode}")
-        for item in json.loads(result.stdout or "[]"):
-            path = os.path.normpath(os.path.join("/", item["path"]))
-            findings.append((path, item["line"], item["column"], item["code"], item["message"]))
+                                 "--target-version", RUFF_TARGET, "--line-length",
+                                 str(RUFF_LINE_LENGTH), "--format", "json", "-"],
+                                stdin=handle, capture_output=True, text=True, cwd="/")
+    if result.returncode not in (0, 1):
+        sys.stderr.write(result.stderr)
+        raise RuntimeError(f"dsaudit failed with status {result.returncode} on {path}")
+    return [(path, item["line"], item["column"], item["code"], item["message"])
+            for item in json.loads(result.stdout or "[]")]
+
+
+def run_dsaudit(dsaudit, codes, files, jobs):
+    """dsaudit's findings, each file given as ruff's wasm build gets it: text
+    without a path (`dsaudit check -`), so neither tool knows a module's name
+    (private `_module`s, package `__init__.py`s) and the comparison measures
+    the checks, not what a path adds."""
+    findings = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(lambda path: run_dsaudit_one(dsaudit, codes, path), files):
+            findings.extend(part)
     return findings
 
 
@@ -264,7 +275,7 @@ def main():
           f"{len(codes)} codes: {','.join(codes)}", flush=True)
 
     theirs = run_ruff(args.ruff_dir, codes, files, args.jobs)
-    ours = run_dsaudit(args.dsaudit, codes, files)
+    ours = run_dsaudit(args.dsaudit, codes, files, args.jobs)
     rows = compare(codes, ours, theirs, args.examples, args.paths)
 
     print(f"\n{'code':<8}{'agree':>9}{'ours only':>11}{'ruff only':>11}{'agreement':>11}")

@@ -57,6 +57,25 @@ bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* err
   return ok;
 }
 
+bool ReadStreamBytes(int fd, std::string* bytes, std::string* error, size_t max_bytes) {
+  bytes->clear();
+  char buffer[1 << 16];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = std::strerror(errno);
+      return false;
+    }
+    if (n == 0) return true;
+    if (bytes->size() + static_cast<size_t>(n) > max_bytes) {
+      *error = fmt::format("input too large (over {} MB), not read", max_bytes >> 20);
+      return false;
+    }
+    bytes->append(buffer, static_cast<size_t>(n));
+  }
+}
+
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
   struct stat info;
   if (::stat(path.c_str(), &info) != 0) {

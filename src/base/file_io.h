@@ -17,6 +17,11 @@ inline constexpr size_t kMaxSourceFileBytes = size_t{256} << 20;
 bool ReadFileBytes(const std::string& path, std::string* bytes, std::string* error,
                    size_t max_bytes = kMaxSourceFileBytes);
 
+// Reads a stream (standard input, a pipe) to its end, refusing more than
+// `max_bytes`; errors as ReadFileBytes words them.
+bool ReadStreamBytes(int fd, std::string* bytes, std::string* error,
+                     size_t max_bytes = kMaxSourceFileBytes);
+
 // Replaces a file's content atomically (temporary file in the same
 // directory, then rename), keeping its permissions.
 bool WriteFileAtomically(const std::string& path, const std::string& bytes, std::string* error);

@@ -26,21 +26,31 @@ ProjectRunResult RunProjectChecks(const std::vector<fs::path>& roots,
                                   const config::Config& config,
                                   const ProjectRunOptions& options) {
   ProjectRunResult result;
-  discovery::DiscoveryOptions discovery_options;
-  discovery_options.respect_gitignore = options.respect_gitignore;
-  discovery::DiscoveryResult found = discovery::DiscoverFiles(roots, discovery_options);
-  result.warnings = std::move(found.warnings);
-  for (const discovery::DiscoveryWarning& warning : result.warnings) {
-    result.named_path_missing |= warning.named;
-  }
-  // Configured excludes apply to files met while walking, not to named ones.
-  for (discovery::SourceFile& file : found.files) {
-    bool named = std::find(roots.begin(), roots.end(), file.path) != roots.end();
-    if (!named && config::IsExcluded(config, fs::absolute(file.path))) continue;
+  if (options.stdin_bytes) {
     CheckedFile checked;
-    checked.display_path = DisplayPath(file.path);
-    checked.source = std::move(file);
+    checked.display_path = options.stdin_filename;
+    checked.source.path = options.stdin_filename;
+    checked.source.kind = options.stdin_filename.ends_with(".ipynb")
+                              ? discovery::FileKind::kNotebook
+                              : discovery::FileKind::kPython;
     result.files.push_back(std::move(checked));
+  } else {
+    discovery::DiscoveryOptions discovery_options;
+    discovery_options.respect_gitignore = options.respect_gitignore;
+    discovery::DiscoveryResult found = discovery::DiscoverFiles(roots, discovery_options);
+    result.warnings = std::move(found.warnings);
+    for (const discovery::DiscoveryWarning& warning : result.warnings) {
+      result.named_path_missing |= warning.named;
+    }
+    // Configured excludes apply to files met while walking, not to named ones.
+    for (discovery::SourceFile& file : found.files) {
+      bool named = std::find(roots.begin(), roots.end(), file.path) != roots.end();
+      if (!named && config::IsExcluded(config, fs::absolute(file.path))) continue;
+      CheckedFile checked;
+      checked.display_path = DisplayPath(file.path);
+      checked.source = std::move(file);
+      result.files.push_back(std::move(checked));
+    }
   }
 
   Engine engine(config, {.fix = options.fix});
@@ -52,7 +62,9 @@ ProjectRunResult RunProjectChecks(const std::vector<fs::path>& roots,
       FileInput input{.path = file.display_path,
                       .is_notebook = file.source.kind == discovery::FileKind::kNotebook};
       std::string error;
-      if (!ReadFileBytes(file.source.path.string(), &input.bytes, &error)) {
+      if (options.stdin_bytes) {
+        input.bytes = *options.stdin_bytes;
+      } else if (!ReadFileBytes(file.source.path.string(), &input.bytes, &error)) {
         Finding finding;
         finding.code = std::string(kUnreadableFileRule.code);
         finding.area = kUnreadableFileRule.area;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct ProjectRunOptions {
   bool keep_originals = false;  // keep each file's bytes, for diffs
   bool respect_gitignore = true;
   unsigned jobs = 0;  // 0: every core
+  // Check this text instead of discovering files (`dsaudit check -`): the
+  // roots are ignored and the file is named `stdin_filename`, which decides
+  // per-file ignores, notebook or not, and module visibility as a path does.
+  std::optional<std::string> stdin_bytes;
+  std::string stdin_filename = "-";
 };
 
 struct CheckedFile {

@@ -47,6 +47,7 @@ struct CheckCommandOptions {
   bool exit_zero = false;
   bool no_gitignore = false;
   std::string output_file;
+  std::string stdin_filename;
   std::string color = "auto";
   unsigned jobs = 0;
 };
@@ -144,12 +145,23 @@ int RunCheck(const CheckCommandOptions& options) {
   config::Config config = LoadConfig(options);
   std::vector<fs::path> roots(options.paths.begin(), options.paths.end());
   if (roots.empty()) roots.emplace_back(".");
-  checks::ProjectRunResult run = checks::RunProjectChecks(
-      roots, config,
-      {.fix = options.fix || options.diff,
-       .keep_originals = options.diff,
-       .respect_gitignore = !options.no_gitignore,
-       .jobs = options.jobs});
+  checks::ProjectRunOptions run_options{.fix = options.fix || options.diff,
+                                        .keep_originals = options.diff,
+                                        .respect_gitignore = !options.no_gitignore,
+                                        .jobs = options.jobs};
+  // `-` reads the file from standard input, as editors and pre-commit pipe it.
+  bool from_stdin = options.paths.size() == 1 && options.paths[0] == "-";
+  if (from_stdin) {
+    std::string bytes, error;
+    if (!ReadStreamBytes(STDIN_FILENO, &bytes, &error)) {
+      UsageError(fmt::format("cannot read standard input: {}", error));
+    }
+    run_options.stdin_bytes = std::move(bytes);
+    if (!options.stdin_filename.empty()) run_options.stdin_filename = options.stdin_filename;
+  } else if (!options.stdin_filename.empty()) {
+    UsageError("--stdin-filename names the file read from standard input: give `-` as the path");
+  }
+  checks::ProjectRunResult run = checks::RunProjectChecks(roots, config, run_options);
   for (const discovery::DiscoveryWarning& warning : run.warnings) {
     std::fprintf(stderr, "dsaudit: %s: %s: %s\n", warning.named ? "error" : "warning",
                  warning.path.c_str(), warning.message.c_str());
@@ -163,6 +175,8 @@ int RunCheck(const CheckCommandOptions& options) {
       fixed += file.fixes_applied;
       if (options.diff) {
         diffs += UnifiedDiff(file.display_path, file.original_bytes, *file.fixed_bytes);
+      } else if (from_stdin) {
+        // Written below, in place of the input.
       } else {
         std::string error;
         if (!WriteFileAtomically(file.source.path.string(), *file.fixed_bytes, &error)) {
@@ -187,12 +201,23 @@ int RunCheck(const CheckCommandOptions& options) {
       output += fmt::format("Fixed {} error{}.\n", fixed, fixed == 1 ? "" : "s");
     }
   }
+  if (from_stdin && options.fix && !options.diff) {
+    // ruff's convention: the fixed source on stdout, the report on stderr.
+    const checks::CheckedFile& file = run.files.front();
+    const std::string& source = file.fixed_bytes ? *file.fixed_bytes : *run_options.stdin_bytes;
+    std::fwrite(source.data(), 1, source.size(), stdout);
+    std::fflush(stdout);
+    if (options.output_file.empty()) {
+      std::fwrite(output.data(), 1, output.size(), stderr);
+      output.clear();
+    }
+  }
   if (!options.output_file.empty()) {
     FILE* out = std::fopen(options.output_file.c_str(), "wb");
     if (out == nullptr) UsageError(fmt::format("cannot write {}", options.output_file));
     std::fwrite(output.data(), 1, output.size(), out);
     std::fclose(out);
-  } else {
+  } else if (!output.empty()) {
     std::fwrite(output.data(), 1, output.size(), stdout);
     std::fflush(stdout);
   }
@@ -207,21 +232,29 @@ void RegisterCheckCommand(CLI::App& app) {
   auto options = std::make_shared<CheckCommandOptions>();
   CLI::App* command = app.add_subcommand(
       "check", "check Python files and notebooks; exit 1 when there are findings");
-  command->add_option("paths", options->paths, "files or directories (default: .)");
+  command->add_option("paths", options->paths,
+                      "files or directories (default: .); - reads one file from stdin");
+  command->add_option("--stdin-filename", options->stdin_filename,
+                      "the name of the file read from stdin (per-file ignores, notebook or not)");
   command->add_option("--format,--output-format", options->format, "output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "gitlab", "github", "junit"}));
   command->add_option("--select", options->select, "codes or prefixes to check (replaces config)")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->each([options](const std::string&) { options->select_given = true; });
   command->add_option("--extend-select", options->extend_select, "codes or prefixes to add")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--ignore", options->ignore, "codes or prefixes to leave out")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--exclude", options->exclude, "glob patterns to skip (replaces config)")
       ->delimiter(',')
+      ->allow_extra_args(false)
       ->each([options](const std::string&) { options->exclude_given = true; });
   command->add_option("--extend-exclude", options->extend_exclude, "more glob patterns to skip")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   command->add_option("--line-length", options->line_length, "maximum line length (E501)")
       ->check(CLI::Range(1, 1000));
   command->add_option("--target-version", options->target_version, "py38 .. py313");

@@ -193,6 +193,42 @@ TEST_F(CheckCommandTest, FixLeavesNonUtf8FilesAlone) {
   EXPECT_NE(run.err.find("not UTF-8"), std::string::npos) << run.err;
 }
 
+TEST_F(CheckCommandTest, StdinIsCheckedUnderTheNameItIsGiven) {
+  std::string input = CommandTest::Write("input.txt", "import os\n");
+  CommandResult run = Check("--isolated --select F401,D100 - < " + input);
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out.substr(0, run.out.find("Found")),
+            "-:1:1: D100 Missing docstring in public module\n"
+            "-:1:8: F401 [*] `os` imported but unused\n")
+      << run.out;
+  // A private module has no public docstring to miss; a package's __init__
+  // keeps its imports as its API.
+  run = Check("--isolated --select F401,D100 --stdin-filename pkg/_impl.py - < " + input);
+  EXPECT_EQ(run.out.substr(0, run.out.find("Found")),
+            "pkg/_impl.py:1:8: F401 [*] `os` imported but unused\n")
+      << run.out;
+  Write("pyproject.toml",
+        "[tool.dsaudit]\nselect = [\"F401\"]\n[tool.dsaudit.per-file-ignores]\n\"gen/*\" = "
+        "[\"F401\"]\n");
+  run = Check("--stdin-filename gen/x.py - < " + input);
+  EXPECT_EQ(run.status, 0) << run.out;
+}
+
+TEST_F(CheckCommandTest, FixOnStdinWritesTheFixedSourceToStdout) {
+  std::string input = CommandTest::Write("input.txt", "import os, sys\n\nprint(sys.argv)\n");
+  CommandResult run = Check("--isolated --select F401 --fix - < " + input);
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, "import sys\n\nprint(sys.argv)\n");
+  EXPECT_NE(run.err.find("Fixed 1 error."), std::string::npos) << run.err;
+}
+
+TEST_F(CheckCommandTest, StdinFilenameWithoutStdinIsAUsageError) {
+  Write("a.py", "x = 1\n");
+  CommandResult run = Check("--isolated --stdin-filename a.py a.py");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("give `-` as the path"), std::string::npos) << run.err;
+}
+
 TEST_F(CheckCommandTest, MissingPathIsAUsageError) {
   CommandResult run = Check("--isolated nowhere.py");
   EXPECT_EQ(run.status, 2);

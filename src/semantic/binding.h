@@ -89,6 +89,7 @@ inline constexpr uint16_t kDeclaration = 1 << 7;      // global x / nonlocal x
 inline constexpr uint16_t kImplicit = 1 << 8;         // __class__, __module__, __qualname__
 inline constexpr uint16_t kMaybeStarImport = 1 << 9;  // unresolved, but a star import may define it
 inline constexpr uint16_t kInTypeChecking = 1 << 10;
+inline constexpr uint16_t kForwardReference = 1 << 11;  // in a string annotation
 }  // namespace reference_flags
 
 struct Reference {

@@ -73,6 +73,7 @@ void ModelBuilder::Run(const python::Module& module) {
   auto* root = const_cast<python::Module*>(&module);
   m_.scopes_.push_back(Scope{ScopeKind::kModule, kNoId, root, 0});
   m_.nodes_.assign(root->node_count, SemanticModel::NodeInfo{});
+  next_node_id_ = root->node_count;
   // Sized from the node count (in the standard library a quarter of the
   // nodes are references, a ninth bindings) to spare most regrowth.
   size_t nodes = root->node_count;
@@ -276,7 +277,33 @@ void ModelBuilder::VisitExpression(Node* node) {
       auto* comp = static_cast<python::DictComp*>(node);
       return VisitComprehension(node, comp->generators, {comp->key, comp->value});
     }
+    case NodeKind::kSubscript:
+      return VisitSubscript(static_cast<python::Subscript*>(node));
+    case NodeKind::kConstant: {
+      auto* constant = static_cast<python::Constant*>(node);
+      if (constant->value.kind == python::ConstantKind::kStr &&
+          (flags_ & node_flags::kInTypeDefinition) && !(flags_ & node_flags::kInLiteral)) {
+        DeferStringAnnotation(constant);
+      }
+      return;
+    }
     case NodeKind::kTuple:
+      if (node == annotated_arguments_) {
+        // Annotated[T, metadata...]: T is a type, the metadata plain values.
+        annotated_arguments_ = nullptr;
+        auto* tuple = static_cast<python::Tuple*>(node);
+        uint16_t saved = flags_;
+        for (size_t i = 0; i < tuple->elts.size(); ++i) {
+          if (i == 1) {
+            flags_ &= static_cast<uint16_t>(
+                ~(node_flags::kInTypeDefinition | node_flags::kInAnnotation));
+          }
+          Visit(tuple->elts[i]);
+        }
+        flags_ = saved;
+        return;
+      }
+      [[fallthrough]];
     case NodeKind::kList:
     case NodeKind::kStarred: {
       bool store = (node->kind == NodeKind::kTuple &&
@@ -292,7 +319,7 @@ void ModelBuilder::VisitExpression(Node* node) {
       return;
     }
     case NodeKind::kCall: {
-      VisitChildren(node);
+      VisitCall(static_cast<python::Call*>(node));
       auto* func = DynCast<Name>(static_cast<python::Call*>(node)->func);
       // locals() and vars() read every local by name.
       auto* call = static_cast<python::Call*>(node);
@@ -543,6 +570,7 @@ void ModelBuilder::VisitImportFrom(python::ImportFrom* node) {
     Record(alias);
     if (alias->name == "*") {
       m_.scopes_[scope_].flags |= scope_flags::kUsesStarImport;
+      star_import_at_.try_emplace(scope_, node->pos);
       std::string_view qualified = Intern(module, module.ends_with('.') ? "*" : ".*");
       m_.imports_.push_back({node, alias, kNoId, module, qualified, true, true});
       if (node->level == 0) m_.imported_modules_.push_back(module);
@@ -615,13 +643,131 @@ void ModelBuilder::VisitAnnotation(Expr* annotation) {
     // Not evaluated at runtime: resolve it after the module, like a body.
     deferred_.push_back(
         {Deferred::Kind::kExpr, annotation, parent_, statement_, scope_,
-         static_cast<uint16_t>((flags_ & kPersistentFlags) | node_flags::kInAnnotation)});
+         static_cast<uint16_t>((flags_ & kPersistentFlags) | node_flags::kInAnnotation |
+                               node_flags::kInTypeDefinition)});
     return;
   }
   uint16_t saved_flags = flags_;
-  flags_ |= node_flags::kInAnnotation;
+  flags_ |= node_flags::kInAnnotation | node_flags::kInTypeDefinition;
   Visit(annotation);
   flags_ = saved_flags;
+}
+
+namespace {
+
+enum class TypeForm : uint8_t { kOther, kGeneric, kLiteral, kAnnotated };
+
+// What a subscripted name is, as far as string forward references go.
+TypeForm TypeFormOf(const std::optional<QualifiedName>& name) {
+  if (!name) return TypeForm::kOther;
+  if (*name == "typing.Literal" || *name == "typing_extensions.Literal") return TypeForm::kLiteral;
+  if (*name == "typing.Annotated" || *name == "typing_extensions.Annotated") {
+    return TypeForm::kAnnotated;
+  }
+  if (name->StartsWith("typing") || name->StartsWith("typing_extensions") ||
+      name->StartsWith("collections.abc")) {
+    return TypeForm::kGeneric;
+  }
+  for (std::string_view generic :
+       {"builtins.list", "builtins.dict", "builtins.set", "builtins.frozenset", "builtins.tuple",
+        "builtins.type", "collections.deque", "collections.defaultdict",
+        "collections.OrderedDict", "collections.Counter", "collections.ChainMap"}) {
+    if (*name == generic) return TypeForm::kGeneric;
+  }
+  return TypeForm::kOther;
+}
+
+}  // namespace
+
+void ModelBuilder::VisitSubscript(python::Subscript* subscript) {
+  Visit(subscript->value);
+  uint16_t saved = flags_;
+  switch (TypeFormOf(m_.ResolveQualifiedName(subscript->value))) {
+    case TypeForm::kLiteral:
+      flags_ |= node_flags::kInLiteral;
+      break;
+    case TypeForm::kAnnotated:
+      flags_ |= node_flags::kInTypeDefinition;
+      if (subscript->slice->kind == NodeKind::kTuple) annotated_arguments_ = subscript->slice;
+      break;
+    case TypeForm::kGeneric:
+      flags_ |= node_flags::kInTypeDefinition;
+      break;
+    case TypeForm::kOther:
+      break;
+  }
+  Visit(subscript->slice);
+  flags_ = saved;
+}
+
+void ModelBuilder::VisitCall(python::Call* call) {
+  Visit(call->func);
+  std::optional<QualifiedName> callee = m_.ResolveQualifiedName(call->func);
+  bool cast = callee && (*callee == "typing.cast" || *callee == "typing_extensions.cast");
+  bool type_var = callee && (*callee == "typing.TypeVar" || *callee == "typing_extensions.TypeVar");
+  uint16_t saved = flags_;
+  for (size_t i = 0; i < call->args.size(); ++i) {
+    // cast("T", x): the type first; TypeVar("T", "A", "B"): constraints after the name.
+    if ((cast && i == 0) || (type_var && i > 0)) flags_ |= node_flags::kInTypeDefinition;
+    Visit(call->args[i]);
+    flags_ = saved;
+  }
+  for (python::Keyword* keyword : call->keywords) {
+    if (type_var && keyword->arg == "bound") flags_ |= node_flags::kInTypeDefinition;
+    Visit(keyword);
+    flags_ = saved;
+  }
+}
+
+void ModelBuilder::DeferStringAnnotation(python::Constant* constant) {
+  deferred_.push_back({Deferred::Kind::kStringAnnotation, constant, parent_, statement_, scope_,
+                       static_cast<uint16_t>((flags_ & kPersistentFlags) |
+                                             node_flags::kInAnnotation |
+                                             node_flags::kInTypeDefinition |
+                                             node_flags::kInStringAnnotation)});
+}
+
+void ModelBuilder::VisitStringAnnotation(python::Constant* constant) {
+  std::string_view text = constant->value.text;
+  // Parenthesised, as typing evaluates a forward reference: leading spaces
+  // and line breaks inside are fine.
+  std::string wrapped;
+  wrapped.reserve(text.size() + 2);
+  wrapped.append("(").append(text).append(")");
+  std::unique_ptr<python::ParsedModule> parsed =
+      python::Parse(python::SourceText::FromUtf8(wrapped));
+  if (!parsed->errors.empty() || parsed->module->body.size() != 1) return;
+  auto* statement = DynCast<python::ExprStmt>(parsed->module->body[0]);
+  if (statement == nullptr) return;
+  // In a plain one-line literal ("pd.DataFrame") each name keeps its own
+  // column; elsewhere (escapes, prefixes, concatenation, non-ASCII) the
+  // string's position stands for all of them, as ruff places them.
+  const python::Position& at = constant->pos;
+  bool ascii = std::all_of(text.begin(), text.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  uint32_t quote = 0;
+  if (ascii && at.line == at.end_line && text.find('\n') == std::string_view::npos) {
+    size_t span = at.end_col - at.col;
+    if (span == text.size() + 2) quote = 1;
+    if (span == text.size() + 6) quote = 3;
+  }
+  std::vector<Node*> stack = {statement->value};
+  while (!stack.empty()) {
+    Node* node = stack.back();
+    stack.pop_back();
+    node->node_id = next_node_id_++;
+    if (quote != 0 && node->pos.line == 1 && node->pos.end_line == 1) {
+      // Column 0 is the added "(".
+      node->pos = {at.line, at.col + quote + node->pos.col - 1, at.line,
+                   at.col + quote + node->pos.end_col - 1};
+    } else {
+      node->pos = at;
+    }
+    python::ForEachChild(node, [&stack](Node* child) { stack.push_back(child); });
+  }
+  Expr* expression = statement->value;
+  m_.string_annotations_.push_back(std::move(parsed));
+  Visit(expression);
 }
 
 ScopeId ModelBuilder::PushTypeParams(Node* owner, std::span<python::TypeParam*> params) {
@@ -682,6 +828,10 @@ void ModelBuilder::RunDeferred() {
       case Deferred::Kind::kExpr:
         parent_ = item.parent;
         Visit(item.node);
+        break;
+      case Deferred::Kind::kStringAnnotation:
+        parent_ = item.parent;
+        VisitStringAnnotation(static_cast<python::Constant*>(item.node));
         break;
     }
   }
@@ -776,6 +926,7 @@ uint16_t ModelBuilder::ContextReferenceFlags() const {
   uint16_t flags = 0;
   if (flags_ & node_flags::kInAnnotation) flags |= reference_flags::kAnnotation;
   if (flags_ & node_flags::kInTypeChecking) flags |= reference_flags::kInTypeChecking;
+  if (flags_ & node_flags::kInStringAnnotation) flags |= reference_flags::kForwardReference;
   return flags;
 }
 
@@ -917,36 +1068,25 @@ void ModelBuilder::CollectExports(const Expr* value, int depth) {
   }
 }
 
-// __all__ = [...], __all__ += [...], __all__: list[str] = [...],
-// __all__.extend([...]) and __all__.append("x") at module level.
+// __all__ = [...], __all__ += [...] and __all__: list[str] = [...] at module
+// level (see SemanticModel::exports).
 void ModelBuilder::NoteModuleAllStatement(Node* node) {
   if (scope_ != SemanticModel::kGlobalScope) return;
+  const Expr* value = nullptr;
+  bool targets_all = false;
   if (auto* assign = DynCast<python::Assign>(node)) {
-    for (Expr* target : assign->targets) {
-      if (IsName(target, "__all__")) CollectExports(assign->value);
-    }
-    return;
+    for (Expr* target : assign->targets) targets_all |= IsName(target, "__all__");
+    value = assign->value;
+  } else if (auto* augmented = DynCast<python::AugAssign>(node)) {
+    targets_all = IsName(augmented->target, "__all__");
+    value = augmented->value;
+  } else if (auto* annotated = DynCast<python::AnnAssign>(node)) {
+    targets_all = annotated->value != nullptr && IsName(annotated->target, "__all__");
+    value = annotated->value;
   }
-  if (auto* assign = DynCast<python::AugAssign>(node)) {
-    if (IsName(assign->target, "__all__")) CollectExports(assign->value);
-    return;
-  }
-  if (auto* assign = DynCast<python::AnnAssign>(node)) {
-    if (assign->value != nullptr && IsName(assign->target, "__all__")) {
-      CollectExports(assign->value);
-    }
-    return;
-  }
-  auto* stmt = DynCast<python::ExprStmt>(node);
-  auto* call = stmt != nullptr ? DynCast<python::Call>(stmt->value) : nullptr;
-  auto* method = call != nullptr ? DynCast<python::Attribute>(call->func) : nullptr;
-  if (method == nullptr || !IsName(method->value, "__all__") || call->args.size() != 1) return;
-  if (method->attr == "extend") CollectExports(call->args[0]);
-  if (method->attr != "append") return;
-  const auto* constant = DynCast<python::Constant>(call->args[0]);
-  if (constant != nullptr && constant->value.kind == python::ConstantKind::kStr) {
-    m_.exports_.push_back({constant->value.text, constant});
-  }
+  if (!targets_all) return;
+  m_.defines_all_ = true;
+  CollectExports(value);
 }
 
 }  // namespace dsaudit::semantic

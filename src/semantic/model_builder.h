@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "frontend/python/ast.h"
@@ -23,7 +24,7 @@ class ModelBuilder {
 
   // A body evaluated later than the code around it.
   struct Deferred {
-    enum class Kind : uint8_t { kFunction, kLambda, kExpr };
+    enum class Kind : uint8_t { kFunction, kLambda, kExpr, kStringAnnotation };
     Kind kind;
     Node* node;          // the def, Lambda, or expression
     const Node* parent;  // parent of node (for kExpr)
@@ -54,6 +55,12 @@ class ModelBuilder {
   void VisitImportFrom(python::ImportFrom* node);
   void VisitDeclaration(python::Stmt* node, std::span<python::Identifier> names, bool global);
   void VisitAnnotation(python::Expr* annotation);
+  void VisitSubscript(python::Subscript* subscript);
+  void VisitCall(python::Call* call);
+  // A string in a type definition: parsed as the expression it stands for
+  // and resolved after the module, as a forward reference is.
+  void DeferStringAnnotation(python::Constant* constant);
+  void VisitStringAnnotation(python::Constant* constant);
   void VisitStore(python::Expr* target, BindingKind kind);
   void VisitArguments(python::Arguments* args, ScopeId function_scope, bool annotations);
   ScopeId PushTypeParams(Node* owner, std::span<python::TypeParam*> params);
@@ -116,6 +123,14 @@ class ModelBuilder {
   enum class Builtin : uint8_t { kUnknown, kNo, kYes };
   std::vector<Builtin> symbol_builtin_;
   std::string scratch_;
+  // Where each scope's first `from m import *` is: ruff walks module and
+  // class bodies in order, so only names read after it may come from it.
+  std::unordered_map<ScopeId, python::Position> star_import_at_;
+  // The Annotated[...] subscript tuple being visited: only its first element
+  // is a type, the rest is runtime metadata.
+  const python::Node* annotated_arguments_ = nullptr;
+  // Ids for nodes parsed out of strings, after the module's own.
+  uint32_t next_node_id_ = 0;
 };
 
 }  // namespace dsaudit::semantic

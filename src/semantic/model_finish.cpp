@@ -100,11 +100,20 @@ void ModelBuilder::FinishUnresolved() {
       ref.flags &= static_cast<uint16_t>(~reference_flags::kUnresolved);
       continue;
     }
-    for (ScopeId s = ref.scope; s != kNoId; s = m_.scopes_[s].parent) {
-      if (m_.scopes_[s].Is(scope_flags::kUsesStarImport)) {
+    // As ruff: `del x` of an unbound name is an error whatever a star import
+    // brings, and module or class code reads a star import's names only
+    // after it; function and lambda bodies, and forward references in
+    // strings, are resolved later and see them all.
+    bool runs_later = ref.Is(reference_flags::kForwardReference);
+    for (ScopeId s = ref.scope; s != kNoId && !ref.Is(reference_flags::kDeletion);
+         s = m_.scopes_[s].parent) {
+      const Scope& scope = m_.scopes_[s];
+      if (scope.Is(scope_flags::kUsesStarImport) &&
+          (runs_later || Before(star_import_at_.at(s), ref.pos))) {
         ref.flags |= reference_flags::kMaybeStarImport;
         break;
       }
+      runs_later |= scope.kind == ScopeKind::kFunction || scope.kind == ScopeKind::kLambda;
     }
     if (!ref.Is(reference_flags::kMaybeStarImport)) {
       m_.unresolved_.push_back(static_cast<ReferenceId>(i));

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -24,6 +25,7 @@
 
 #include "base/arena.h"
 #include "frontend/python/ast.h"
+#include "frontend/python/parser.h"
 #include "semantic/binding.h"
 #include "semantic/flat_map.h"
 #include "semantic/qualified_name.h"
@@ -45,6 +47,13 @@ inline constexpr uint16_t kInTry = 1 << 3;           // a try body of the same f
 inline constexpr uint16_t kInExceptHandler = 1 << 4;
 inline constexpr uint16_t kInAnnotation = 1 << 5;
 inline constexpr uint16_t kInFinally = 1 << 6;
+// Where a string is a forward reference: an annotation, or the subscript of
+// a typing generic (`Union["Frame", None]`), `cast("T", x)`, a TypeVar bound.
+inline constexpr uint16_t kInTypeDefinition = 1 << 7;
+// Inside Literal[...]: strings there are values, not types.
+inline constexpr uint16_t kInLiteral = 1 << 8;
+// Inside a string parsed as a forward reference: resolved after the module.
+inline constexpr uint16_t kInStringAnnotation = 1 << 9;
 }  // namespace node_flags
 
 // One imported name: an alias of an import statement.
@@ -152,7 +161,12 @@ class SemanticModel {
   // Bindings never read, in source order; names starting with "_" are
   // treated as intentionally unused locals, as ruff's dummy-variable rule.
   std::span<const UnusedBinding> unused_bindings() const { return unused_; }
+  // Names listed in assignments to `__all__` at module level (`=`, `+=`,
+  // annotated), as ruff reads them: `__all__.append/extend` calls are not
+  // bindings and do not count.
   std::span<const Export> exports() const { return exports_; }
+  // Whether the module assigns `__all__` at all (an empty list exports nothing).
+  bool defines_all() const { return defines_all_; }
   // __all__ entries no module binding defines (ignored with a star import).
   std::span<const Export> undefined_exports() const { return undefined_exports_; }
   bool future_annotations() const { return future_annotations_; }
@@ -221,6 +235,10 @@ class SemanticModel {
   std::vector<ReferenceId> unresolved_;
   std::vector<UnusedBinding> unused_;
   std::vector<Export> exports_;
+  bool defines_all_ = false;
+  // The trees parsed out of string annotations ("pd.DataFrame"): their names
+  // are references like any other, so the trees live as long as the model.
+  std::vector<std::unique_ptr<python::ParsedModule>> string_annotations_;
   std::vector<Export> undefined_exports_;
   bool future_annotations_ = false;
   bool truncated_ = false;

@@ -22,7 +22,7 @@ const RuleInfo kRule = {
     .instead = "```python\nimport numpy as np\nimport pandas as pd\n\nDATA = "
                "pd.read_csv(\"data.csv\")\n```\n\nA docstring, `__future__` imports, dunder "
                "assignments (`__all__`), `sys.path` and `os.environ` changes, "
-               "`matplotlib.use()` and `pytest.importorskip()` may come before imports, and "
+               "`matplotlib.use()` and a bare `pytest.importorskip()` call may come before imports, and "
                "code inside `if`, `try` and `with` blocks does not end the import section.",
 };
 
@@ -85,13 +85,6 @@ bool IsOsEnvironModification(const semantic::SemanticModel& model, const python:
   return false;
 }
 
-bool IsPytestImportorskip(const semantic::SemanticModel& model, const python::Stmt* statement) {
-  const auto* assign = python::DynCast<python::Assign>(statement);
-  if (assign == nullptr) return false;
-  const auto* call = python::DynCast<python::Call>(assign->value);
-  return call != nullptr && model.Matches(call->func, "pytest.importorskip");
-}
-
 // Statements that may precede imports without ending the import section.
 bool KeepsImportSection(const semantic::SemanticModel& model, const python::Stmt* statement) {
   switch (statement->kind) {
@@ -111,7 +104,8 @@ bool KeepsImportSection(const semantic::SemanticModel& model, const python::Stmt
                         {"sys.path.append", "sys.path.insert", "sys.path.extend",
                          "sys.path.remove", "sys.path.pop", "sys.path.clear", "sys.path.reverse",
                          "sys.path.sort"}) ||
-         IsOsEnvironModification(model, statement) || IsPytestImportorskip(model, statement);
+         IsOsEnvironModification(model, statement) ||
+         CallMatchesAny(model, statement, {"pytest.importorskip"});
 }
 
 bool IsStringLiteral(const python::Stmt* statement) {

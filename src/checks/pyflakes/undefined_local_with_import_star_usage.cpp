@@ -36,7 +36,8 @@ void CheckNames(CheckContext& context) {
   const semantic::Scope& global = model.scope(semantic::SemanticModel::kGlobalScope);
   if (!global.Is(semantic::scope_flags::kUsesStarImport)) return;
   for (const semantic::Export& entry : model.exports()) {
-    if (model.LookupBinding(semantic::SemanticModel::kGlobalScope, entry.name) != semantic::kNoId) {
+    if (model.LookupBinding(semantic::SemanticModel::kGlobalScope, entry.name) != semantic::kNoId ||
+        semantic::SemanticModel::IsBuiltin(entry.name)) {
       continue;
     }
     context.Report(kRule, *entry.node, Message(entry.name));

@@ -31,3 +31,15 @@ def h():
 later2 = 1
 [y for y in z]  # expect: F821:13
 t: typing.List[int] = []
+
+
+def forward(x: "Later", y: "Missing") -> "list[Later]":  # expect: F821:29
+    return [x]
+
+
+class Later:
+    pass
+
+
+def metadata(x: typing.Annotated[int, "not a name"], y: "Missin\x67") -> None:  # expect: F821:57
+    return None

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -45,6 +46,26 @@ void CheckUnusedImports(CheckContext& context) {
   // The unused aliases of each statement, so each finding's fix removes them
   // all at once (the fixes of one statement would otherwise overlap).
   std::unordered_map<const python::Node*, std::vector<const python::Alias*>> unused_by_statement;
+  // As ruff: `import pkg.sub` counts as used where an alias of the package
+  // itself (`import pkg as p`) is used in the same scope, since `p.sub`
+  // reaches the submodule only because of that import.
+  std::set<std::pair<semantic::ScopeId, std::string_view>> used_package_aliases;
+  for (semantic::BindingId id = 0; id < model.bindings().size(); ++id) {
+    const semantic::Binding& binding = model.binding(id);
+    const auto* alias = python::DynCast<python::Alias>(binding.node);
+    if (binding.kind == semantic::BindingKind::kImport && alias != nullptr &&
+        !alias->asname.empty() && alias->name.find('.') == std::string_view::npos &&
+        model.IsUsed(id)) {
+      used_package_aliases.emplace(binding.scope, alias->name);
+    }
+  }
+  auto reached_through_package_alias = [&](const semantic::Binding& binding,
+                                           const python::Alias& alias) {
+    size_t dot = alias.name.find('.');
+    return binding.kind == semantic::BindingKind::kImport && alias.asname.empty() &&
+           dot != std::string_view::npos &&
+           used_package_aliases.contains({binding.scope, alias.name.substr(0, dot)});
+  };
   std::vector<semantic::BindingId> unused;
   for (const semantic::UnusedBinding& candidate : model.unused_bindings()) {
     if (candidate.kind != semantic::UnusedKind::kImport) continue;
@@ -52,6 +73,7 @@ void CheckUnusedImports(CheckContext& context) {
     const semantic::Binding& binding = model.binding(candidate.binding);
     const auto* alias = python::DynCast<python::Alias>(binding.node);
     if (alias == nullptr || pyflakes::UsedWithInherited(model, candidate.binding)) continue;
+    if (reached_through_package_alias(binding, *alias)) continue;
     unused.push_back(candidate.binding);
     unused_by_statement[binding.statement].push_back(alias);
   }

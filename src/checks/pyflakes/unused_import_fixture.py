@@ -37,3 +37,29 @@ __all__ = ["glob"]
 
 def g(value: Decimal) -> None:
     return None
+
+
+# `mp.connection` works because of the submodule import: ruff counts it used.
+import multiprocessing as mp
+import multiprocessing.connection
+import xml.etree as et
+import xml.etree.ElementTree  # expect: F401:8
+from http import client
+__all__ += ["client"]
+import pprint  # expect: F401:8
+__all__.append("pprint")  # as in ruff, append/extend do not export
+
+print(mp.connection.wait, et)
+
+# Names in string annotations and typing subscripts are uses; Literal values
+# and Annotated metadata are not types.
+from fractions import Fraction
+from numbers import Number  # expect: F401:21
+from typing import Annotated, Literal, Union, cast
+import datetime
+import calendar  # expect: F401:8
+
+Ratio = Union["Fraction", int]
+Kind = Literal["Number"]
+Day = Annotated["datetime.date", "calendar"]
+when = cast("datetime.date", None)

@@ -341,70 +341,13 @@ namespace {
 struct DefinitionWalker {
   const CheckContext& context;
   const std::function<void(const Definition&)>& visit;
-  bool has_all = false;
-
-  std::vector<std::string_view> exports;
 
   bool Exported(std::string_view name) const {
-    return !has_all || std::find(exports.begin(), exports.end(), name) != exports.end();
-  }
-
-  // ruff's __all__: names listed in assignments (`=`, `+=`, annotated) to
-  // `__all__` at module level; `__all__.append(...)` and `.extend(...)`
-  // calls are not bindings and do not count.
-  void CollectNames(const python::Expr* value) {
-    if (value == nullptr) return;
-    if (const auto* binop = python::DynCast<python::BinOp>(value)) {
-      CollectNames(binop->left);
-      CollectNames(binop->right);
-      return;
-    }
-    std::span<python::Expr* const> elements;
-    if (const auto* list = python::DynCast<python::List>(value)) elements = list->elts;
-    if (const auto* tuple = python::DynCast<python::Tuple>(value)) elements = tuple->elts;
-    for (const python::Expr* element : elements) {
-      const auto* constant = python::DynCast<python::Constant>(element);
-      if (constant != nullptr && constant->value.kind == python::ConstantKind::kStr) {
-        exports.push_back(constant->value.text);
-      }
-    }
-  }
-
-  static bool IsAllTarget(const python::Expr* target) {
-    const auto* name = python::DynCast<python::Name>(target);
-    return name != nullptr && name->id == "__all__";
-  }
-
-  void CollectExports(std::span<python::Stmt* const> body) {
-    for (const python::Stmt* statement : body) {
-      if (const auto* assign = python::DynCast<python::Assign>(statement)) {
-        for (const python::Expr* target : assign->targets) {
-          if (!IsAllTarget(target)) continue;
-          has_all = true;
-          CollectNames(assign->value);
-        }
-      } else if (const auto* augmented = python::DynCast<python::AugAssign>(statement)) {
-        if (IsAllTarget(augmented->target)) {
-          has_all = true;
-          CollectNames(augmented->value);
-        }
-      } else if (const auto* annotated = python::DynCast<python::AnnAssign>(statement)) {
-        if (IsAllTarget(annotated->target) && annotated->value != nullptr) {
-          has_all = true;
-          CollectNames(annotated->value);
-        }
-      } else if (const auto* branch = python::DynCast<python::If>(statement)) {
-        CollectExports(branch->body);
-        CollectExports(branch->orelse);
-      } else if (const auto* guarded = python::DynCast<python::Try>(statement)) {
-        CollectExports(guarded->body);
-        for (const python::ExceptHandler* handler : guarded->handlers) {
-          CollectExports(handler->body);
-        }
-        CollectExports(guarded->orelse);
-        CollectExports(guarded->finalbody);
-      }
-    }
+    const semantic::SemanticModel& model = context.model();
+    if (!model.defines_all()) return true;
+    std::span<const semantic::Export> exports = model.exports();
+    return std::any_of(exports.begin(), exports.end(),
+                       [name](const semantic::Export& entry) { return entry.name == name; });
   }
 
   static bool IsMagic(std::string_view name) {
@@ -537,7 +480,6 @@ struct DefinitionWalker {
 void ForEachDefinition(const CheckContext& context,
                        const std::function<void(const Definition&)>& visit) {
   DefinitionWalker walker{context, visit};
-  walker.CollectExports(context.module().body);
   walker.Walk(context.module().body, nullptr, IsPublicModule(context.path()));
 }
 
