@@ -26,6 +26,9 @@ struct Diagnostic {
   std::optional<Fix> fix;
   // 0: the rule's constant effort; checks with a measured gap set their own.
   uint32_t effort_minutes = 0;
+  // 0, or the line of the statement holding the finding: a `noqa` there
+  // suppresses it too, as ruff's "parent" does for F401/F811 in a multi-line import.
+  uint32_t noqa_parent_line = 0;
 };
 
 class CheckContext {

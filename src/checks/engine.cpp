@@ -221,7 +221,7 @@ FileOutcome Engine::CheckFile(FileInput input) const {
       if (!diagnostic.fix) continue;
       Finding probe = EngineFinding(*diagnostic.rule, input.path, "");
       probe.line = diagnostic.pos.line;
-      if (suppressions.IsSuppressed(probe)) continue;
+      if (suppressions.IsSuppressed(probe, diagnostic.noqa_parent_line)) continue;
       fixes.push_back(&*diagnostic.fix);
     }
     if (fixes.empty()) break;
@@ -263,11 +263,12 @@ void Engine::Finalize(Pass& pass, FileOutcome& outcome) const {
     return line >= 1 && line <= parsed.source.line_count() ? std::string(parsed.source.line(line))
                                                            : std::string();
   };
-  auto add = [&](Finding finding, uint32_t source_line, const python::Position* pos) {
+  auto add = [&](Finding finding, uint32_t source_line, const python::Position* pos,
+                 uint32_t noqa_parent_line) {
     // Suppression looks at the module's own lines (a notebook's joined source).
     Finding probe = finding;
     probe.line = source_line;
-    if (suppressions.IsSuppressed(probe)) return;
+    if (suppressions.IsSuppressed(probe, noqa_parent_line)) return;
     if (pos != nullptr) PlaceFinding(parsed, pass.notebook, *pos, finding);
     line_texts.push_back(line_text(source_line));
     findings.push_back(std::move(finding));
@@ -280,13 +281,13 @@ void Engine::Finalize(Pass& pass, FileOutcome& outcome) const {
     PlaceFinding(parsed, pass.notebook, pos, finding);
     // CPython's column is already 1-based characters.
     finding.column = finding.end_column = std::max<uint32_t>(error.column, 1);
-    add(std::move(finding), error.line, nullptr);
+    add(std::move(finding), error.line, nullptr, 0);
   }
   for (Diagnostic& diagnostic : pass.context->diagnostics()) {
     Finding finding = EngineFinding(*diagnostic.rule, path, std::move(diagnostic.message));
     if (diagnostic.effort_minutes != 0) finding.effort_minutes = diagnostic.effort_minutes;
     finding.fixable = diagnostic.fix.has_value() && pass.notebook == nullptr;
-    add(std::move(finding), diagnostic.pos.line, &diagnostic.pos);
+    add(std::move(finding), diagnostic.pos.line, &diagnostic.pos, diagnostic.noqa_parent_line);
   }
   std::filesystem::path config_path = config_.root / path;
   UnusedNoqaOptions noqa_options{

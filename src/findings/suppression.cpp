@@ -241,15 +241,19 @@ NoqaDirective* SuppressionIndex::DirectiveOnLine(uint32_t line) {
   return &*it;
 }
 
-bool SuppressionIndex::IsSuppressed(const Finding& finding) {
+bool SuppressionIndex::IsSuppressed(const Finding& finding, uint32_t parent_line) {
   if (FileExempt(finding.code)) return true;
   if (finding.line == 0) return false;
-  uint32_t line = noqa_line_ ? noqa_line_(finding.line) : finding.line;
-  NoqaDirective* directive = DirectiveOnLine(line);
-  if (directive == nullptr) return false;
-  if (!directive->blanket && !Contains(directive->codes, finding.code)) return false;
-  directive->matches.push_back(finding.code);
-  return true;
+  auto suppressed_on = [&](uint32_t finding_line) {
+    uint32_t line = noqa_line_ ? noqa_line_(finding_line) : finding_line;
+    NoqaDirective* directive = DirectiveOnLine(line);
+    if (directive == nullptr) return false;
+    if (!directive->blanket && !Contains(directive->codes, finding.code)) return false;
+    directive->matches.push_back(finding.code);
+    return true;
+  };
+  if (suppressed_on(finding.line)) return true;
+  return parent_line != 0 && parent_line != finding.line && suppressed_on(parent_line);
 }
 
 std::vector<Finding> SuppressionIndex::UnusedSuppressions(const UnusedNoqaOptions& options) const {

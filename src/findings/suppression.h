@@ -70,8 +70,9 @@ class SuppressionIndex {
   SuppressionIndex(std::vector<NoqaDirective> line_directives,
                    std::vector<NoqaDirective> file_directives, NoqaLineMap noqa_line);
 
-  // Records which directive matched, for UnusedSuppressions().
-  bool IsSuppressed(const Finding& finding);
+  // Records which directive matched, for UnusedSuppressions(). A directive
+  // on `parent_line` (when not 0) suppresses the finding as well.
+  bool IsSuppressed(const Finding& finding, uint32_t parent_line = 0);
   // DS100 findings for line-level directives (or codes in them) that
   // suppressed nothing among the findings passed to IsSuppressed.
   std::vector<Finding> UnusedSuppressions(const UnusedNoqaOptions& options = {}) const;

@@ -146,4 +146,10 @@ std::optional<Fix> RemoveImport(const CheckContext& context, const python::Stmt&
   return Fix{{Edit{line_start, stop, ""}}};
 }
 
+uint32_t ImportFromNoqaLine(const semantic::Binding& binding) {
+  return python::DynCast<python::ImportFrom>(binding.statement) != nullptr
+             ? binding.statement->pos.line
+             : 0;
+}
+
 }  // namespace dsaudit::checks::pyflakes

@@ -30,6 +30,11 @@ bool UsedWithInherited(const semantic::SemanticModel& model, semantic::BindingId
 // Where the bound name is written: `b` of `import a as b`.
 python::Position AliasNamePosition(const python::Alias& alias);
 
+// ruff's "parent" of an imported binding: the first line of its `from ...
+// import (...)` statement, where a `noqa` suppresses F401/F811 of every name
+// in it; 0 for other bindings.
+uint32_t ImportFromNoqaLine(const semantic::Binding& binding);
+
 // Removes `removed` aliases of an import (the whole statement when none
 // remain). As ruff, a statement alone on its line is deleted with its
 // trailing comment.

@@ -148,9 +148,11 @@ void Consider(CheckContext& context, BindingId new_id, BindingId old_id, bool sa
   if (pyflakes::BranchOf(model, shadowed.statement) != pyflakes::BranchOf(model, binding.statement)) {
     return;
   }
-  context.Report(kRule, NamePosition(binding),
-                 fmt::format("Redefinition of unused `{}` from line {}", DisplayName(binding),
-                             NamePosition(shadowed).line));
+  context.Report({.rule = &kRule,
+                  .pos = NamePosition(binding),
+                  .message = fmt::format("Redefinition of unused `{}` from line {}",
+                                         DisplayName(binding), NamePosition(shadowed).line),
+                  .noqa_parent_line = pyflakes::ImportFromNoqaLine(binding)});
 }
 
 void CheckRedefinitions(CheckContext& context) {

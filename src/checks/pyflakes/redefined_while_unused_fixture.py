@@ -54,3 +54,17 @@ def k():
 
 
 print(os, c, g, K, h, yaml, json)
+
+from re import (
+    fullmatch,
+)
+from re import (  # noqa: F811
+    fullmatch,
+)
+from re import (
+    search,
+)
+from re import (
+    search,  # expect: F811:5
+)
+print(fullmatch, search)

@@ -90,7 +90,9 @@ void CheckUnusedImports(CheckContext& context) {
     // A guarded import tests whether a module is installed: removing it
     // would change what the program does.
     bool guarded = pyflakes::InTryHandling(model, statement, {"ImportError", "ModuleNotFoundError"});
-    Diagnostic diagnostic{.rule = &kRule, .pos = pyflakes::AliasNamePosition(*alias)};
+    Diagnostic diagnostic{.rule = &kRule,
+                          .pos = pyflakes::AliasNamePosition(*alias),
+                          .noqa_parent_line = pyflakes::ImportFromNoqaLine(binding)};
     if (guarded) {
       diagnostic.message = fmt::format(
           "`{}` imported but unused; consider using `importlib.util.find_spec` to test for "

@@ -63,3 +63,14 @@ Ratio = Union["Fraction", int]
 Kind = Literal["Number"]
 Day = Annotated["datetime.date", "calendar"]
 when = cast("datetime.date", None)
+
+# A noqa on the first line of a parenthesised from-import covers every name in
+# it, as ruff's does; on another line it covers only that line.
+from string import (  # noqa: F401
+    ascii_letters,
+    digits,
+)
+from string import (
+    hexdigits,  # noqa: F401
+    octdigits,  # expect: F401:5
+)
