@@ -402,10 +402,56 @@ void ModelBuilder::VisitFunction(Def* def) {
   VisitArguments(def->args, function_scope, true);
   if (def->returns != nullptr) VisitAnnotation(def->returns);
   scope_ = outer;
+  BindDeclaredGlobals(def);
   SetSymbol(def, Bind(BindingKind::kFunctionDefinition, def->name, def,
                       NamePosition(def->name_pos, def->pos)));
   deferred_.push_back({Deferred::Kind::kFunction, def, parent_, def, function_scope,
                        static_cast<uint16_t>(flags_ & kPersistentFlags)});
+}
+
+namespace {
+
+// The `global` statements of a body, not those of nested defs and classes.
+void CollectGlobalStatements(python::Node* node, std::vector<const python::Global*>& out) {
+  python::ForEachChild(node, [&](python::Node* child) {
+    if (python::CategoryOf(child->kind) != python::NodeCategory::kStmt &&
+        !python::Isa<python::ExceptHandler>(child) && !python::Isa<python::MatchCase>(child)) {
+      return;
+    }
+    if (const auto* global = python::DynCast<python::Global>(child)) {
+      out.push_back(global);
+    } else if (!python::Isa<python::FunctionDef>(child) &&
+               !python::Isa<python::AsyncFunctionDef>(child) &&
+               !python::Isa<python::ClassDef>(child)) {
+      CollectGlobalStatements(child, out);
+    }
+  });
+}
+
+}  // namespace
+
+// ruff binds the names a function declares `global` in the module scope when
+// it meets the def, before the body runs (its Globals::from_body): a name the
+// module has not bound yet gets an assignment at the `global` statement, so
+// `def pager(): global pager; pager = ...` redefines it (F811) and reads of
+// the name elsewhere resolve to it.
+template <class Def>
+void ModelBuilder::BindDeclaredGlobals(Def* def) {
+  std::vector<const python::Global*> globals;
+  CollectGlobalStatements(def, globals);
+  for (const python::Global* global : globals) {
+    for (std::string_view name : global->names) {
+      SymbolId symbol = SymbolFor(name);
+      NameSlot& slot = SlotFor(SemanticModel::kGlobalScope, symbol);
+      if (slot.current != kNoId) continue;
+      auto id = static_cast<BindingId>(m_.bindings_.size());
+      AddBinding({name, global, def, global->pos, SemanticModel::kGlobalScope,
+                  BindingKind::kAssignment, ContextBindingFlags(), kNoId, {}},
+                 symbol);
+      if (slot.first == kNoId) slot.first = id;
+      slot.current = slot.last_bound = id;
+    }
+  }
 }
 
 void ModelBuilder::VisitArguments(python::Arguments* args, ScopeId function_scope,
@@ -793,7 +839,6 @@ ScopeId ModelBuilder::PushTypeParams(Node* owner, std::span<python::TypeParam*> 
 }
 
 void ModelBuilder::RunDeferred() {
-  in_deferred_ = true;
   // Indexing, not iterators: bodies defer their own nested bodies.
   for (size_t i = 0; i < deferred_.size(); ++i) {
     Deferred item = deferred_[i];
@@ -858,11 +903,10 @@ void ModelBuilder::CloseOpenScope() {
     }
     // Bound later in this function: local everywhere in it, so this read
     // happens before the binding (UnboundLocalError, or a loop's next pass).
-    ref.binding = slot->first;
-    ref.flags = static_cast<uint16_t>(
-        (ref.flags &
-         ~(reference_flags::kBuiltin | reference_flags::kUnresolved | reference_flags::kImplicit)) |
-        reference_flags::kUnboundLocal);
+    // The reference keeps what the walk resolved it to, as ruff and pyflakes
+    // do (they resolve in source order): an enclosing scope's binding, or
+    // none (F821), and the later binding stays unread (F841).
+    ref.flags |= reference_flags::kUnboundLocal;
   }
   pending_.clear();
   open_scope_ = kNoId;
@@ -994,9 +1038,12 @@ ReferenceId ModelBuilder::Resolve(std::string_view name, const Node* node, uint1
         ref.binding = slot->current;
         return id;
       }
-      if (scope.IsFunctionLike() && slot->first != kNoId) {
-        ref.binding = slot->first;
-        ref.flags |= reference_flags::kUnboundLocal;
+      // Deleted, or an except-handler's name after the handler, or (in a
+      // function) annotated only: unbound here, and ruff does not look in
+      // outer scopes. A class or module annotation alone lets the read through.
+      if (slot->first != kNoId && (scope.IsFunctionLike() || slot->last_bound != kNoId)) {
+        ref.flags |= reference_flags::kUnresolved;
+        if (scope.IsFunctionLike()) ref.flags |= reference_flags::kUnboundLocal;
         return id;
       }
     }
@@ -1016,12 +1063,6 @@ void ModelBuilder::ResolveOutsideScopes(Reference& ref, SymbolId symbol) {
   const NameSlot* slot = m_.SymbolSlot(SemanticModel::kGlobalScope, symbol);
   if (slot != nullptr && slot->current != kNoId) {
     ref.binding = slot->current;
-    return;
-  }
-  // `def helper(): ...; def f(): helper(); ...; del helper` at module level:
-  // a body runs before the del, so it reads the deleted global.
-  if (slot != nullptr && in_deferred_ && slot->last_bound != kNoId) {
-    ref.binding = slot->last_bound;
     return;
   }
   Builtin& builtin = symbol_builtin_[symbol];

@@ -42,6 +42,8 @@ class ModelBuilder {
   void VisitName(python::Name* name);
   template <class Def>
   void VisitFunction(Def* def);
+  template <class Def>
+  void BindDeclaredGlobals(Def* def);
   void VisitClass(python::ClassDef* def);
   void VisitLambda(python::Lambda* lambda);
   void VisitComprehension(Node* node, std::span<python::Comprehension*> generators,
@@ -109,7 +111,6 @@ class ModelBuilder {
   // The function-like scope being walked: names read in it before they are
   // bound are resolved again when it closes (Python's compile-time rule).
   ScopeId open_scope_ = kNoId;
-  bool in_deferred_ = false;
   int depth_ = 0;
   struct PendingReference {
     ReferenceId reference;

@@ -84,7 +84,10 @@ TEST(UnusedBindingsTest, VarsWithoutArgumentsKeepsLocals) {
   EXPECT_THAT(a.Unused(), IsEmpty());
 }
 
-TEST(UnusedBindingsTest, BodiesMayReadGlobalsDeletedLater) {
+TEST(UnusedBindingsTest, BodiesReadingGlobalsDeletedLaterAreUnresolvedAsInRuff) {
+  // Bodies are resolved after the module, when def_op is deleted: ruff
+  // reports F821 in name_op (CPython's opcode.py), though a call before the
+  // del would work.
   Analyzed a(
       "def def_op(name):\n"
       "    return name\n"
@@ -92,8 +95,8 @@ TEST(UnusedBindingsTest, BodiesMayReadGlobalsDeletedLater) {
       "    return def_op(name)\n"
       "del def_op\n"
       "def_op\n");
-  EXPECT_THAT(a.Unresolved(), ElementsAre("def_op"));
-  EXPECT_EQ(a.model().ResolveName(a.Load("def_op")), a.BindingsNamed("def_op").at(0));
+  EXPECT_THAT(a.Unresolved(), ElementsAre("def_op", "def_op"));
+  EXPECT_THAT(a.Unused(), IsEmpty());
 }
 
 TEST(UnusedBindingsTest, DelCountsAsUse) {

@@ -35,6 +35,14 @@ int ClauseOf(const python::Node* parent, const python::Node* child) {
     if (Contains(node->orelse, child)) return 1;
     return -1;
   }
+  // ruff forks at a `with` too: a def inside one and a def after it do not
+  // redefine each other (a context manager may swallow what the body raises).
+  if (const auto* node = python::DynCast<python::With>(parent)) {
+    return Contains(node->body, child) ? 0 : -1;
+  }
+  if (const auto* node = python::DynCast<python::AsyncWith>(parent)) {
+    return Contains(node->body, child) ? 0 : -1;
+  }
   if (const auto* node = python::DynCast<python::Try>(parent)) return TryClause(node, child);
   if (const auto* node = python::DynCast<python::TryStar>(parent)) return TryClause(node, child);
   if (const auto* node = python::DynCast<python::Match>(parent)) {

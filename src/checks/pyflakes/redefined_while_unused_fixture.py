@@ -68,3 +68,30 @@ from re import (
     search,  # expect: F811:5
 )
 print(fullmatch, search)
+
+# A definition, an import or a with/except name replacing an unread
+# assignment is a redefinition too; another assignment is not.
+Placeholder = Other = None
+Other = 2
+
+
+class Placeholder:  # expect: F811:7
+    pass
+
+
+def pager(text):  # expect: F811:5
+    global pager
+    pager = print
+    pager(text)
+
+
+with open(__file__) as handle:
+    def opened():
+        pass
+
+
+def opened():  # a with body is a fork: no F811 across it
+    pass
+
+
+print(Placeholder, Other, handle, opened)

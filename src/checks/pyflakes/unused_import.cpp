@@ -71,6 +71,12 @@ void CheckUnusedImports(CheckContext& context) {
     if (candidate.kind != semantic::UnusedKind::kImport) continue;
     if (shadowed[candidate.binding]) continue;
     const semantic::Binding& binding = model.binding(candidate.binding);
+    // `global qtpy; import qtpy` in a function sets a module name others
+    // read: ruff never reports a global or nonlocal import.
+    if (binding.Is(semantic::binding_flags::kRedirected)) continue;
+    // A class body's import is a class attribute (`from email.iterators
+    // import walk` makes a method): ruff checks module and function scopes.
+    if (model.scope(binding.scope).kind == semantic::ScopeKind::kClass) continue;
     const auto* alias = python::DynCast<python::Alias>(binding.node);
     if (alias == nullptr || pyflakes::UsedWithInherited(model, candidate.binding)) continue;
     if (reached_through_package_alias(binding, *alias)) continue;

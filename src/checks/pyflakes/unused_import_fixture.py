@@ -74,3 +74,12 @@ from string import (
     hexdigits,  # noqa: F401
     octdigits,  # expect: F401:5
 )
+
+
+class WithImportedMethod:
+    from email.iterators import walk  # a class attribute, not an unused import
+
+
+def load_qt():
+    global qtpy
+    import qtpy  # sets the module's name: not reported

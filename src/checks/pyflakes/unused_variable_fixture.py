@@ -24,3 +24,10 @@ def k(x):
 def uses_locals():
     hidden = 1
     return locals()
+
+
+def read_only_before_binding(items):
+    for item in items:
+        if item:
+            print(last)
+        last = item  # expect: F841:9
