@@ -47,14 +47,15 @@ def python_files(corpus):
 
 
 def run_timed(command, cwd):
-    """Wall seconds and peak RSS (KiB) of one run; output discarded."""
+    """Wall seconds, peak RSS (KiB) and exit status of one run; output discarded."""
     time_binary = "/usr/bin/time"
     rss_file = tempfile.NamedTemporaryFile(delete=False)
     rss_file.close()
     wrapped = [time_binary, "-f", "%M", "-o", rss_file.name] + command if os.path.exists(
         time_binary) else command
     start = time.perf_counter()
-    subprocess.run(wrapped, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = subprocess.run(wrapped, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL).returncode
     seconds = time.perf_counter() - start
     rss = None
     try:
@@ -63,7 +64,7 @@ def run_timed(command, cwd):
     except (OSError, ValueError, IndexError):
         pass
     os.unlink(rss_file.name)
-    return seconds, rss
+    return seconds, rss, status
 
 
 def ensure_ruff_wasm():
@@ -142,7 +143,8 @@ def main():
             tools.append(("pylint", ["pylint", "-j", jobs, "--exit-zero", "--recursive=y", "."],
                           args.slow_runs))
         if shutil.which("bandit"):
-            tools.append(("bandit", ["bandit", "-q", "-r", "--exit-zero", "."], args.slow_runs))
+            # Debian 12's bandit (1.7) has no --exit-zero: exit status 1 means findings.
+            tools.append(("bandit", ["bandit", "-q", "-r", "."], args.slow_runs))
 
         results = []
         for name, command, runs in tools:
@@ -151,6 +153,14 @@ def main():
                 subprocess.run(command, cwd=corpus, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
             timings = [run_timed(command, corpus) for _ in range(runs)]
+            # 0 and 1 are "clean" and "found something"; anything else (a
+            # usage error, a crash) would time a tool that did no work.
+            failed = [t[2] for t in timings if t[2] not in (0, 1)]
+            if failed:
+                print(f"check bench: {name} failed (exit status {failed[0]}); left out",
+                      file=sys.stderr)
+                results.append((name, None, None))
+                continue
             seconds = statistics.median(t[0] for t in timings)
             rss = max((t[1] for t in timings if t[1] is not None), default=None)
             results.append((name, seconds, rss))
@@ -159,9 +169,21 @@ def main():
     print(f"\n| tool | median s | files/s | vs dsaudit (all checks) | peak RSS MiB |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, seconds, rss in results:
+        if seconds is None:
+            print(f"| {name} | failed | | | |")
+            continue
         memory = f"{rss / 1024:.0f}" if rss else "n/a"
         print(f"| {name} | {seconds:.3f} | {len(files) / seconds:.0f} | "
               f"{seconds / base:.1f}x | {memory} |")
+    peers = [(name, seconds) for name, seconds, _ in results[2:] if seconds is not None]
+    if peers:
+        slowest_ratio = min(seconds / base for _, seconds in peers)
+        verdict = "PASS" if slowest_ratio > 1 else "FAIL"
+        print(f"goal: faster than every peer tool: {slowest_ratio:.1f}x the closest  {verdict}")
+    flake8 = [seconds for name, seconds in peers if name == "flake8"]
+    if flake8:
+        verdict = "PASS" if flake8[0] / base >= 20 else "FAIL"
+        print(f"goal: >= 20x faster than flake8: {flake8[0] / base:.1f}x  {verdict}")
 
 
 if __name__ == "__main__":

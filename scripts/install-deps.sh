@@ -25,6 +25,9 @@ fi
 
 missing=()
 for package in "${packages[@]}"; do
+  # npm also comes with Node.js from other sources (nodesource, nvm), whose
+  # nodejs package conflicts with Debian's npm: a working npm is enough.
+  [[ "$package" == npm ]] && command -v npm >/dev/null && continue
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
