@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libgtest-dev libgmock-dev libbenchmark-dev
   libfmt-dev libcli11-dev libsimdjson-dev libutf8proc-dev libtomlplusplus-dev
-  libre2-dev libssl-dev zlib1g-dev libyaml-cpp-dev libdtl-dev
+  libre2-dev libssl-dev zlib1g-dev libexpat1-dev libyaml-cpp-dev libdtl-dev
   libhttp-parser-dev libgit2-dev nginx openssl
   clang libclang-rt-14-dev
   unicode-data python3-jsonschema

@@ -48,8 +48,8 @@ const std::vector<secrets::FileSecrets>& AuditContext::secrets() {
   return *secrets_;
 }
 
-void AuditContext::Report(const RuleInfo& rule, const InventoryFile& file, Span span,
-                          std::string message) {
+Finding& AuditContext::Report(const RuleInfo& rule, const InventoryFile& file, Span span,
+                              std::string message) {
   Finding finding;
   finding.code = std::string(rule.code);
   finding.area = rule.area;
@@ -70,10 +70,10 @@ void AuditContext::Report(const RuleInfo& rule, const InventoryFile& file, Span 
     }
   }
   finding.fingerprint = ComputeFingerprint(finding.code, finding.path, line_text, occurrence);
-  findings_.push_back(std::move(finding));
+  return findings_.emplace_back(std::move(finding));
 }
 
-void AuditContext::ReportProject(const RuleInfo& rule, std::string message) {
+Finding& AuditContext::ReportProject(const RuleInfo& rule, std::string message) {
   Finding finding;
   finding.code = std::string(rule.code);
   finding.area = rule.area;
@@ -81,7 +81,7 @@ void AuditContext::ReportProject(const RuleInfo& rule, std::string message) {
   finding.message = std::move(message);
   finding.effort_minutes = rule.effort_minutes;
   finding.fingerprint = ComputeFingerprint(finding.code, "", "", 0);
-  findings_.push_back(std::move(finding));
+  return findings_.emplace_back(std::move(finding));
 }
 
 bool RegisterProjectCheck(ProjectCheck check) {

@@ -37,9 +37,10 @@ class AuditContext {
   const std::vector<secrets::FileSecrets>& secrets();
 
   // A finding in `file` at `span` (line 0: the whole file).
-  void Report(const RuleInfo& rule, const InventoryFile& file, Span span, std::string message);
+  // The finding is returned for a check to set an effort linear in a gap.
+  Finding& Report(const RuleInfo& rule, const InventoryFile& file, Span span, std::string message);
   // A finding about the project as a whole (no path).
-  void ReportProject(const RuleInfo& rule, std::string message);
+  Finding& ReportProject(const RuleInfo& rule, std::string message);
 
   std::vector<Finding> TakeFindings() { return std::move(findings_); }
 

@@ -43,5 +43,43 @@ TEST_F(TestsChecksTest, TestsNotRunInCi) {
   EXPECT_TRUE(Run("DS804").empty());
 }
 
+TEST_F(TestsChecksTest, CoverageBelowTheDefaultTarget) {
+  Write("model.py", "x = 1\n");
+  Write("tests/test_model.py", "def test_x():\n    pass\n");
+  Write(".gitignore", "coverage.xml\n");  // reports are build output: read all the same
+  Write("coverage.xml",
+        "<?xml version=\"1.0\" ?>\n<coverage line-rate=\"0.625\" lines-valid=\"400\" "
+        "lines-covered=\"250\"><packages/></coverage>\n");
+  std::vector<Finding> findings = Run("DS805");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].path, "coverage.xml");
+  EXPECT_EQ(findings[0].line, 0u);
+  EXPECT_EQ(findings[0].message,
+            "line coverage is 62.5%, below the target of 80% (the default; no fail_under is "
+            "set): about 70 more of 400 lines to cover");
+  EXPECT_EQ(findings[0].effort_minutes, 210u);  // 70 lines at 3 minutes
+}
+
+TEST_F(TestsChecksTest, CoverageAgainstTheProjectsOwnTarget) {
+  Write("model.py", "x = 1\n");
+  Write("coverage.json", R"({"totals": {"percent_covered": 72.0, "num_statements": 50}})");
+  Write("pyproject.toml", "[tool.coverage.report]\nfail_under = 70\n");
+  EXPECT_TRUE(Run("DS805").empty());
+  Write("pyproject.toml", "[tool.coverage.report]\nfail_under = 75\n");
+  std::vector<Finding> findings = Run("DS805");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].message,
+            "line coverage is 72.0%, below the target of 75% (set in pyproject.toml): about 2 "
+            "more of 50 lines to cover");
+  EXPECT_EQ(findings[0].effort_minutes, 30u);  // the floor
+}
+
+TEST_F(TestsChecksTest, NoCoverageFindingWithoutAReadableReport) {
+  Write("model.py", "x = 1\n");
+  EXPECT_TRUE(Run("DS805").empty());
+  Write("coverage.xml", "<testsuites/>");
+  EXPECT_TRUE(Run("DS805").empty());
+}
+
 }  // namespace
 }  // namespace dsaudit::audit
