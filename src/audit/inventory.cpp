@@ -109,7 +109,11 @@ class Walker {
       file.text = std::move(bytes);
     }
     if (file.role == FileRole::kOther) {
-      if (is_yaml && LooksLikeKubernetes(file.text)) {
+      std::error_code error;
+      if (is_yaml && IsHelmValuesName(BaseName(relative)) &&
+          fs::exists((root_ / relative).parent_path() / "Chart.yaml", error)) {
+        file.role = FileRole::kHelmValues;
+      } else if (is_yaml && LooksLikeKubernetes(file.text)) {
         file.role = FileRole::kKubernetes;
       } else if (is_js && LooksLikeK6Script(file.text)) {
         file.role = FileRole::kLoadTest;
@@ -130,6 +134,19 @@ class Walker {
 };
 
 }  // namespace
+
+bool IsHelmValuesName(std::string_view base_name) {
+  if (!base_name.starts_with("values")) return false;
+  std::string_view rest = base_name.substr(6);
+  if (rest.ends_with(".yaml")) {
+    rest.remove_suffix(5);
+  } else if (rest.ends_with(".yml")) {
+    rest.remove_suffix(4);
+  } else {
+    return false;
+  }
+  return rest.empty() || rest.front() == '-' || rest.front() == '.' || rest.front() == '_';
+}
 
 std::string_view FileRoleName(FileRole role) {
   switch (role) {
@@ -160,6 +177,7 @@ std::string_view FileRoleName(FileRole role) {
     case FileRole::kEnvFile: return "env-file";
     case FileRole::kChangelog: return "changelog";
     case FileRole::kLoadTest: return "load-test";
+    case FileRole::kHelmValues: return "helm-values";
     case FileRole::kOther: return "other";
   }
   return "other";

@@ -53,6 +53,7 @@ enum class FileRole : uint8_t {
   kEnvFile,        // .env, *.env (not .env.example)
   kChangelog,
   kLoadTest,       // *.jmx, k6 scripts, wrk Lua, Artillery/Gatling files (locustfiles are kPython)
+  kHelmValues,     // values*.yaml beside a Chart.yaml
   kOther,
 };
 
@@ -91,6 +92,9 @@ Inventory BuildInventory(const std::filesystem::path& root);
 FileRole ClassifyPath(std::string_view relative_path);
 bool LooksLikeKubernetes(std::string_view yaml_text);
 bool LooksLikeK6Script(std::string_view js_text);
+// values.yaml, values-prod.yaml, values.staging.yml: a Helm chart's values
+// when a Chart.yaml sits beside it.
+bool IsHelmValuesName(std::string_view base_name);
 bool IsTestPath(std::string_view relative_path);
 // "a/b/c.py" -> "c.py".
 std::string_view BaseName(std::string_view path);

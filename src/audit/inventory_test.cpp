@@ -66,5 +66,16 @@ TEST_F(InventoryTest, WalksOnceHonouringGitignoreAndSkippingVenvs) {
   EXPECT_EQ(inventory.TestLines(), 2u);
 }
 
+TEST(IsHelmValuesNameTest, ValuesFilesAndTheirEnvironmentVariants) {
+  EXPECT_TRUE(IsHelmValuesName("values.yaml"));
+  EXPECT_TRUE(IsHelmValuesName("values.yml"));
+  EXPECT_TRUE(IsHelmValuesName("values-prod.yaml"));
+  EXPECT_TRUE(IsHelmValuesName("values.staging.yaml"));
+  EXPECT_TRUE(IsHelmValuesName("values_dev.yml"));
+  EXPECT_FALSE(IsHelmValuesName("valuesprod.yaml"));
+  EXPECT_FALSE(IsHelmValuesName("values.json"));
+  EXPECT_FALSE(IsHelmValuesName("my-values.yaml"));
+}
+
 }  // namespace
 }  // namespace dsaudit::audit

@@ -223,5 +223,42 @@ TEST_F(InfraChecksTest, NothingServedNothingReported) {
   for (const char* code : {"DS876", "DS877", "DS878", "DS879", "DS891"}) EXPECT_TRUE(Run(code).empty()) << code;
 }
 
+TEST_F(InfraChecksTest, HelmChartValuesAsHelmCreateWritesThem) {
+  Write("deploy/churn/Chart.yaml", "apiVersion: v2\nname: churn\nversion: 0.1.0\n");
+  Write("deploy/churn/templates/deployment.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: {{ .Values.replicaCount }}\n");
+  Write("deploy/churn/values.yaml",
+        "replicaCount: 1\nimage:\n  repository: churn-api\n  tag: \"1.4\"\nresources: {}\n"
+        "autoscaling:\n  enabled: false\n  maxReplicas: 10\n");
+  std::vector<Finding> replicas = Run("DS871");
+  ASSERT_EQ(replicas.size(), 1u);
+  EXPECT_EQ(replicas[0].path, "deploy/churn/values.yaml");
+  EXPECT_EQ(replicas[0].line, 1u);
+  EXPECT_EQ(replicas[0].column, 15u);
+  EXPECT_EQ(replicas[0].message,
+            "Helm chart 'deploy/churn' runs a single replica (replicaCount: 1) and does not enable "
+            "autoscaling");
+  std::vector<Finding> resources = Run("DS861");
+  ASSERT_EQ(resources.size(), 1u);
+  EXPECT_EQ(resources[0].path, "deploy/churn/values.yaml");
+  EXPECT_EQ(resources[0].line, 5u);
+  EXPECT_EQ(resources[0].message,
+            "Helm chart 'deploy/churn' sets no requests.cpu, requests.memory, limits.memory in its "
+            "values' resources");
+
+  // A production values file that scales out and sizes the pods settles both.
+  Write("deploy/churn/values-prod.yaml",
+        "autoscaling:\n  enabled: true\nresources:\n  requests: {cpu: 500m, memory: 1Gi}\n"
+        "  limits: {memory: 2Gi}\n");
+  EXPECT_TRUE(Run("DS871").empty());
+  EXPECT_TRUE(Run("DS861").empty());
+}
+
+TEST_F(InfraChecksTest, ValuesYamlWithoutAChartIsNotHelm) {
+  Write("config/values.yaml", "replicaCount: 1\nresources: {}\n");
+  EXPECT_TRUE(Run("DS871").empty());
+  EXPECT_TRUE(Run("DS861").empty());
+}
+
 }  // namespace
 }  // namespace dsaudit::audit

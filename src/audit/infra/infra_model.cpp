@@ -57,12 +57,22 @@ std::vector<YAML::Node> InfraModel::Containers(const Workload& workload) {
   return out;
 }
 
+std::vector<std::vector<const HelmValues*>> InfraModel::HelmCharts() const {
+  std::vector<std::vector<const HelmValues*>> charts;
+  for (const HelmValues& values : helm_values) {
+    if (charts.empty() || charts.back().front()->chart != values.chart) charts.emplace_back();
+    charts.back().push_back(&values);
+  }
+  return charts;
+}
+
 InfraModel BuildInfraModel(const Inventory& inventory) {
   InfraModel model;
   // Reserved up front: services and workloads point into these vectors.
   model.compose.reserve(inventory.Files(FileRole::kCompose).size());
   model.kubernetes.reserve(inventory.Files(FileRole::kKubernetes).size());
   model.terraform.reserve(inventory.Files(FileRole::kTerraform).size());
+  model.helm.reserve(inventory.Files(FileRole::kHelmValues).size());
   for (const InventoryFile* file : inventory.Files(FileRole::kCompose)) {
     model.compose.push_back(LoadYamlFile(*file));
     AddComposeServices(model.compose.back(), &model);
@@ -70,6 +80,15 @@ InfraModel BuildInfraModel(const Inventory& inventory) {
   for (const InventoryFile* file : inventory.Files(FileRole::kKubernetes)) {
     model.kubernetes.push_back(LoadYamlFile(*file));
     AddKubernetesObjects(model.kubernetes.back(), &model);
+  }
+  for (const InventoryFile* file : inventory.Files(FileRole::kHelmValues)) {
+    model.helm.push_back(LoadYamlFile(*file));
+    const YamlFile& yaml = model.helm.back();
+    if (yaml.documents.empty() || !yaml.documents.front().IsMap()) continue;
+    size_t slash = file->path.rfind('/');
+    model.helm_values.push_back(
+        {&yaml, slash == std::string::npos ? "." : file->path.substr(0, slash),
+         yaml.documents.front()});
   }
   for (const InventoryFile* file : inventory.Files(FileRole::kTerraform)) {
     model.terraform.push_back(ParseTerraform(*file));

@@ -31,6 +31,15 @@ struct Workload {
   bool long_running = false;  // serves: not a Job, CronJob or bare Pod
 };
 
+// A Helm chart's values file, read by the conventions of `helm create`
+// charts (replicaCount, autoscaling.enabled, resources): the templates are
+// not valid YAML, so what the chart deploys is judged from its values.
+struct HelmValues {
+  const YamlFile* yaml = nullptr;
+  std::string chart;  // the chart's directory, relative to the root
+  YAML::Node values;  // the file's top-level map
+};
+
 struct TfResource {
   const TerraformFile* terraform = nullptr;
   const TfBlock* block = nullptr;
@@ -39,16 +48,19 @@ struct TfResource {
 };
 
 struct InfraModel {
-  std::vector<YamlFile> compose, kubernetes;
+  std::vector<YamlFile> compose, kubernetes, helm;
   std::vector<TerraformFile> terraform;
   std::vector<ComposeService> services;
   std::vector<Workload> workloads;
+  std::vector<HelmValues> helm_values;  // in path order: values.yaml before values-prod.yaml
   std::set<std::string> kubernetes_kinds;  // every kind in any manifest
   std::set<std::string> autoscaled;        // names HorizontalPodAutoscalers target
   std::vector<TfResource> resources;       // `resource` blocks of every .tf file
 
   // The containers (and init containers) of a workload's pod spec.
   static std::vector<YAML::Node> Containers(const Workload& workload);
+  // helm_values grouped by chart directory, each chart's files in path order.
+  std::vector<std::vector<const HelmValues*>> HelmCharts() const;
 };
 
 InfraModel BuildInfraModel(const Inventory& inventory);
