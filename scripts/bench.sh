@@ -64,6 +64,10 @@ if [[ -x "$cli_binary" ]]; then
   echo
   python3 "$root_dir/bench/check_bench.py" "$cli_binary" || echo "bench: check bench failed" >&2
   echo
+  python3 "$root_dir/bench/audit_bench.py" "$cli_binary" || echo "bench: audit bench failed" >&2
+  echo
+  python3 "$root_dir/bench/secret_bench.py" "$cli_binary" || echo "bench: secret bench failed" >&2
+  echo
   bash "$root_dir/bench/load_bench.sh" "$cli_binary" || echo "bench: load bench failed" >&2
   echo
   bash "$root_dir/bench/http_bench.sh" "$cli_binary" || echo "bench: http bench failed" >&2
