@@ -15,12 +15,11 @@ they hold 100,000 lines. Goal: under one second on two cores.
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
+
+from timing import median_wall
 
 TREES = [
     ("stdlib", sysconfig.get_paths()["stdlib"]),
@@ -44,18 +43,6 @@ def count_lines(paths):
         with open(path, "rb") as handle:
             total += handle.read().count(b"\n")
     return total
-
-
-def run(command, runs):
-    """Median wall seconds and the worst exit status."""
-    seconds, worst = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        status = subprocess.run(command, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL).returncode
-        seconds.append(time.perf_counter() - start)
-        worst = max(worst, status)
-    return statistics.median(seconds), worst
 
 
 def main():
@@ -97,8 +84,8 @@ def main():
         for name, root in trees:
             files = python_files(root)
             lines = count_lines(files)
-            check_s, _ = run(check + [root], args.runs)
-            audit_s, status = run(audit + [root], args.runs)
+            check_s, _ = median_wall(check + [root], args.runs)
+            audit_s, status = median_wall(audit + [root], args.runs)
             failed |= status > 1
             print(f"| {name} | {len(files)} | {lines} | {check_s:.2f} | {audit_s:.2f} | "
                   f"{len(files) / audit_s:.0f} | {lines / audit_s:,.0f} | {audit_s / check_s:.2f}x | "

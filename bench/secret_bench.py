@@ -19,12 +19,12 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
+
+from timing import median_wall
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "tests", "data", "secrets")
@@ -94,15 +94,6 @@ def secretlint_lines(binary, rc_file, root):
     return found
 
 
-def timed(command, cwd, runs):
-    seconds = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seconds.append(time.perf_counter() - start)
-    return statistics.median(seconds)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("dsaudit")
@@ -147,9 +138,9 @@ def main():
         files = sum(len(names) for _, _, names in os.walk(tree))
         print(f"\nsecret bench: speed on {files} files (this machine's standard library and the "
               f"corpus), medians of {args.runs} runs")
-        audit = timed([dsaudit, "audit", "--isolated", "--exit-zero", "--format", "json",
-                       "-o", os.devnull, "."], tree, args.runs)
-        lint = timed(secretlint_command(binary, rc_file), tree, args.runs)
+        audit, _ = median_wall([dsaudit, "audit", "--isolated", "--exit-zero", "--format",
+                                "json", "-o", os.devnull, "."], args.runs, cwd=tree)
+        lint, _ = median_wall(secretlint_command(binary, rc_file), args.runs, cwd=tree)
         print("\n| tool | median s | vs dsaudit |")
         print("| --- | ---: | ---: |")
         print(f"| dsaudit audit (every check) | {audit:.2f} | 1.0x |")

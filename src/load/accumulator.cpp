@@ -10,7 +10,9 @@ namespace dsaudit::load {
 namespace {
 
 constexpr size_t kBotCacheSize = 4096;
-constexpr std::string_view kMagic = "DSAUDIT-LOAD-SUMMARY 1\n";
+// The number changes with anything that makes shards unmergeable: version 2
+// hashes clients and user agents differently (HyperLogLog registers).
+constexpr std::string_view kMagic = "DSAUDIT-LOAD-SUMMARY 2\n";
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
@@ -228,7 +230,9 @@ std::string LoadAccumulator::Serialize() const {
 
 bool LoadAccumulator::Deserialize(std::string_view bytes, LoadAccumulator* out, std::string* error) {
   if (!bytes.starts_with(kMagic)) {
-    *error = "not a dsaudit load summary (written by --summary-out)";
+    *error = bytes.starts_with("DSAUDIT-LOAD-SUMMARY ")
+                 ? "a dsaudit load summary of another version: write the shards again with this one"
+                 : "not a dsaudit load summary (written by --summary-out)";
     return false;
   }
   Reader r(bytes.substr(kMagic.size()));

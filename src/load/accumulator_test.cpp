@@ -49,5 +49,14 @@ TEST(AccumulatorTest, BotAgents) {
   EXPECT_FALSE(LoadAccumulator::IsBot("Mozilla/5.0 (X11; Linux x86_64) Firefox/121.0"));
 }
 
+TEST(AccumulatorTest, ASummaryOfAnotherVersionIsRefusedClearly) {
+  LoadAccumulator back;
+  std::string error;
+  EXPECT_FALSE(LoadAccumulator::Deserialize("DSAUDIT-LOAD-SUMMARY 1\nxyz", &back, &error));
+  EXPECT_EQ(error, "a dsaudit load summary of another version: write the shards again with this one");
+  EXPECT_FALSE(LoadAccumulator::Deserialize("hello", &back, &error));
+  EXPECT_EQ(error, "not a dsaudit load summary (written by --summary-out)");
+}
+
 }  // namespace
 }  // namespace dsaudit::load

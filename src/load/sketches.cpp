@@ -22,10 +22,12 @@ uint64_t Mix(uint64_t x) {
 uint64_t HashBytes(std::string_view bytes) {
   uint64_t hash = 0x9e3779b97f4a7c15ULL ^ bytes.size();
   size_t pos = 0;
+  // One multiply and rotate per word (the full Mix per word was a sixth of
+  // `dsaudit load`'s time on user agents); the Mix at the end avalanches.
   for (; pos + 8 <= bytes.size(); pos += 8) {
     uint64_t word;
     std::memcpy(&word, bytes.data() + pos, 8);
-    hash = Mix(hash ^ word);
+    hash = std::rotl((hash ^ word) * 0x9e3779b97f4a7c15ULL, 31);
   }
   if (pos < bytes.size()) {
     uint64_t word = 0;
