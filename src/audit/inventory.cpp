@@ -108,6 +108,10 @@ class Walker {
     if (ReadFileBytes((root_ / relative).string(), &bytes, &error, kMaxTextBytes)) {
       file.text = std::move(bytes);
     }
+    // `prometheus.yaml` may be a Deployment of Prometheus, or a PrometheusRule.
+    if (file.role == FileRole::kMonitoringConfig && is_yaml && LooksLikeKubernetes(file.text)) {
+      file.role = FileRole::kKubernetes;
+    }
     if (file.role == FileRole::kOther) {
       std::error_code error;
       if (is_yaml && IsHelmValuesName(BaseName(relative)) &&
@@ -115,6 +119,8 @@ class Walker {
         file.role = FileRole::kHelmValues;
       } else if (is_yaml && LooksLikeKubernetes(file.text)) {
         file.role = FileRole::kKubernetes;
+      } else if (is_yaml && LooksLikePrometheusRules(file.text)) {
+        file.role = FileRole::kMonitoringConfig;
       } else if (is_js && LooksLikeK6Script(file.text)) {
         file.role = FileRole::kLoadTest;
       } else {
@@ -178,6 +184,7 @@ std::string_view FileRoleName(FileRole role) {
     case FileRole::kChangelog: return "changelog";
     case FileRole::kLoadTest: return "load-test";
     case FileRole::kHelmValues: return "helm-values";
+    case FileRole::kMonitoringConfig: return "monitoring-config";
     case FileRole::kOther: return "other";
   }
   return "other";
@@ -238,6 +245,12 @@ FileRole ClassifyPath(std::string_view path) {
       lower.starts_with("news") || lower == "releases.md") {
     return FileRole::kChangelog;
   }
+  bool data_file = IsYaml(lower) || EndsWith(lower, ".xml") || EndsWith(lower, ".json");
+  if ((IsYaml(lower) && (lower.starts_with("prometheus") || lower.starts_with("alertmanager") ||
+                         lower.starts_with("alert") || lower.find("rules.y") != std::string::npos)) ||
+      (data_file && lower.starts_with("zabbix"))) {
+    return FileRole::kMonitoringConfig;
+  }
   if (EndsWith(lower, ".jmx") || (EndsWith(lower, ".scala") && path.find("gatling") != std::string_view::npos)) {
     return FileRole::kLoadTest;
   }
@@ -246,6 +259,12 @@ FileRole ClassifyPath(std::string_view path) {
     return FileRole::kLoadTest;
   }
   return FileRole::kOther;
+}
+
+bool LooksLikePrometheusRules(std::string_view text) {
+  return text.find("groups:") != std::string_view::npos &&
+         (text.find("- alert:") != std::string_view::npos ||
+          text.find("- record:") != std::string_view::npos);
 }
 
 bool LooksLikeK6Script(std::string_view js_text) {

@@ -54,6 +54,7 @@ enum class FileRole : uint8_t {
   kChangelog,
   kLoadTest,       // *.jmx, k6 scripts, wrk Lua, Artillery/Gatling files (locustfiles are kPython)
   kHelmValues,     // values*.yaml beside a Chart.yaml
+  kMonitoringConfig,  // Prometheus (config and rules), Alertmanager, Zabbix exports
   kOther,
 };
 
@@ -92,6 +93,8 @@ Inventory BuildInventory(const std::filesystem::path& root);
 FileRole ClassifyPath(std::string_view relative_path);
 bool LooksLikeKubernetes(std::string_view yaml_text);
 bool LooksLikeK6Script(std::string_view js_text);
+// Prometheus rule files under any name: `groups:` holding `alert:` or `record:` rules.
+bool LooksLikePrometheusRules(std::string_view yaml_text);
 // values.yaml, values-prod.yaml, values.staging.yml: a Helm chart's values
 // when a Chart.yaml sits beside it.
 bool IsHelmValuesName(std::string_view base_name);

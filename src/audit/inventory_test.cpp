@@ -77,5 +77,15 @@ TEST(IsHelmValuesNameTest, ValuesFilesAndTheirEnvironmentVariants) {
   EXPECT_FALSE(IsHelmValuesName("my-values.yaml"));
 }
 
+TEST(ClassifyPathTest, MonitoringConfiguration) {
+  EXPECT_EQ(ClassifyPath("monitoring/prometheus.yml"), FileRole::kMonitoringConfig);
+  EXPECT_EQ(ClassifyPath("alertmanager.yaml"), FileRole::kMonitoringConfig);
+  EXPECT_EQ(ClassifyPath("ops/api.rules.yml"), FileRole::kMonitoringConfig);
+  EXPECT_EQ(ClassifyPath("zabbix_template.xml"), FileRole::kMonitoringConfig);
+  EXPECT_EQ(ClassifyPath("zabbix.txt"), FileRole::kOther);
+  EXPECT_TRUE(LooksLikePrometheusRules("groups:\n- name: a\n  rules:\n  - alert: Down\n"));
+  EXPECT_FALSE(LooksLikePrometheusRules("groups:\n- name: a\n"));
+}
+
 }  // namespace
 }  // namespace dsaudit::audit

@@ -260,5 +260,43 @@ TEST_F(InfraChecksTest, ValuesYamlWithoutAChartIsNotHelm) {
   EXPECT_TRUE(Run("DS861").empty());
 }
 
+TEST_F(InfraChecksTest, AlertingFromRulesAlertmanagerOrCloudAlarms) {
+  Write("serve.py", "from flask import Flask\napp = Flask(__name__)\n");
+  EXPECT_EQ(Lines("DS875"),
+            (Expected{"serve.py:1:6 the service (flask in serve.py) has no alerting: no Prometheus "
+                      "alert rules, Alertmanager or Zabbix triggers, no alarm resources in "
+                      "Terraform"}));
+  // Recording rules alone alert on nothing.
+  Write("monitoring/recording.yml", "groups:\n  - name: api\n    rules:\n      - record: job:rate5m\n"
+                                    "        expr: rate(x[5m])\n");
+  EXPECT_EQ(Run("DS875").size(), 1u);
+  Write("monitoring/api-rules.yml", "groups:\n  - name: api\n    rules:\n      - alert: Down\n"
+                                    "        expr: up == 0\n");
+  EXPECT_TRUE(Run("DS875").empty());
+  std::filesystem::remove(root_ / "monitoring/api-rules.yml");
+  Write("ops/alarms.tf", "resource \"aws_cloudwatch_metric_alarm\" \"errors\" {\n  threshold = 5\n}\n");
+  EXPECT_TRUE(Run("DS875").empty());
+  std::filesystem::remove(root_ / "ops/alarms.tf");
+  Write("k8s/rules.yaml", "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n"
+                          "  name: api\nspec:\n  groups: []\n");
+  EXPECT_TRUE(Run("DS875").empty());
+}
+
+TEST_F(InfraChecksTest, StaticAssetsServedWithoutCache) {
+  Write("web/app.py", "from flask import Flask\napp = Flask(__name__)\n");
+  EXPECT_TRUE(Run("DS892").empty());  // serves no static files
+  Write("web/static/style.css", "body { color: black; }\n");
+  EXPECT_EQ(Lines("DS892"),
+            (Expected{"web/app.py:1:6 the service (flask in web/app.py) serves static files "
+                      "itself (web/app.py) with no CDN, caching proxy or cache headers in front "
+                      "of them"}));
+  Write("docker-compose.yml", "services:\n  proxy:\n    image: nginx:1.25\n  api:\n    build: .\n");
+  EXPECT_TRUE(Run("DS892").empty());
+  std::filesystem::remove(root_ / "docker-compose.yml");
+  Write("web/app.py", "from flask import Flask\napp = Flask(__name__)\n"
+                      "app.config[\"SEND_FILE_MAX_AGE_DEFAULT\"] = 31536000\n");
+  EXPECT_TRUE(Run("DS892").empty());
+}
+
 }  // namespace
 }  // namespace dsaudit::audit
