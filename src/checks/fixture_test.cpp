@@ -153,6 +153,13 @@ TEST_P(FixtureTest, FindingsMatchExpectations) {
   Engine engine(config);
   std::string path = fs::relative(file, kChecksDir).generic_string();
   FileOutcome outcome = engine.CheckFile({.path = path, .is_notebook = is_notebook, .bytes = text});
+  // The project stage too: a check that decides across files (DS401) sees
+  // a project of this one file.
+  std::vector<FileOutcome> outcomes;
+  outcomes.push_back(std::move(outcome));
+  std::vector<Finding> project = engine.CheckProject(outcomes, {path});
+  outcome = std::move(outcomes.front());
+  outcome.findings.insert(outcome.findings.end(), project.begin(), project.end());
 
   std::multiset<Expected> remaining(expected.begin(), expected.end());
   std::vector<std::string> unexpected;

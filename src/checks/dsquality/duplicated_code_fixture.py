@@ -1,6 +1,6 @@
 # fixture: DS102
-"""Clones are found in the project stage; duplicated_code_test.cpp runs it on
-this file and checks the `# project-expect:` markers."""
+"""Clones are found in the project stage, which the fixture test runs on this
+file as a project of one; duplicated_code_test.cpp checks the same markers."""
 import numpy as np
 import pandas as pd
 
@@ -14,7 +14,7 @@ def prepare_train(frame):
     return frame.reset_index(drop=True)
 
 
-def prepare_serving(rows):  # project-expect: DS102
+def prepare_serving(rows):  # expect: DS102
     rows = rows.dropna(subset=["age", "salary"])
     rows["age"] = rows["age"].clip(lower=0, upper=99)
     rows["salary"] = np.log1p(rows["salary"].astype(float))

@@ -29,7 +29,7 @@ std::vector<uint32_t> MarkedLines(const std::string& text) {
   std::istringstream in(text);
   std::string line;
   for (uint32_t number = 1; std::getline(in, line); ++number) {
-    if (line.find("# project-expect: DS102") != std::string::npos) lines.push_back(number);
+    if (line.find("# expect: DS102") != std::string::npos) lines.push_back(number);
   }
   return lines;
 }

@@ -1,4 +1,8 @@
 // DS401: TensorFlow used without memory growth or a memory limit.
+#include <any>
+#include <optional>
+#include <span>
+
 #include "checks/check_context.h"
 #include "checks/mlsmells/ds_util.h"
 
@@ -18,7 +22,9 @@ const RuleInfo kRule = {
             "`tf.keras`/`keras`, or `.fit()`/`.compile()`) but never call "
             "`tf.config.experimental.set_memory_growth`, set a logical-device memory limit "
             "(`set_logical_device_configuration` / `set_virtual_device_configuration`) or set "
-            "`TF_FORCE_GPU_ALLOW_GROWTH`. The finding is placed on the TensorFlow import.",
+            "`TF_FORCE_GPU_ALLOW_GROWTH`, in that file or in any other file checked with it (one "
+            "configuration at start-up serves the whole process). The finding is placed on the "
+            "TensorFlow import.",
     .why = "By default TensorFlow reserves almost all memory of every visible GPU at start-up: a "
            "second process (another experiment, a notebook, a serving container) on the same GPU "
            "fails with out-of-memory although the first uses a fraction of it.",
@@ -27,6 +33,11 @@ const RuleInfo kRule = {
                "tf.config.list_physical_devices(\"GPU\"):\n    "
                "tf.config.experimental.set_memory_growth(gpu, True)\n\nmodel = "
                "tf.keras.Sequential([...])\n```",
+};
+
+struct TfFacts {
+  bool configured = false;
+  std::optional<CheckContext::PlacedFinding> finding;
 };
 
 constexpr std::string_view kConfigurations[] = {"set_memory_growth",
@@ -70,20 +81,37 @@ void CheckFile(CheckContext& context) {
     }
     return true;
   });
-  if (configured || !builds) return;
-  for (const semantic::ImportRecord& record : model.imports()) {
-    std::string_view name = record.qualified_name;
-    if (name.starts_with("tensorflow") || name.starts_with("keras")) {
-      context.Report(kRule, *record.alias,
-                     "TensorFlow reserves all GPU memory by default; call "
-                     "`tf.config.experimental.set_memory_growth(gpu, True)` or set a memory limit");
-      return;
+  TfFacts facts{.configured = configured};
+  if (!configured && builds) {
+    for (const semantic::ImportRecord& record : model.imports()) {
+      std::string_view name = record.qualified_name;
+      if (name.starts_with("tensorflow") || name.starts_with("keras")) {
+        facts.finding = context.Place(
+            kRule, record.alias->pos,
+            "TensorFlow reserves all GPU memory by default; call "
+            "`tf.config.experimental.set_memory_growth(gpu, True)` or set a memory limit");
+        break;
+      }
     }
+  }
+  if (facts.configured || facts.finding) context.SaveForProject(std::move(facts));
+}
+
+// One configuration anywhere (a gpu.py the entry point imports first) serves
+// the whole process: files are reported only when no file configures it.
+void Decide(std::span<const ProjectFile> files, ProjectContext& context) {
+  for (const ProjectFile& file : files) {
+    const auto* facts = file.facts == nullptr ? nullptr : std::any_cast<TfFacts>(file.facts);
+    if (facts != nullptr && facts->configured) return;
+  }
+  for (const ProjectFile& file : files) {
+    const auto* facts = file.facts == nullptr ? nullptr : std::any_cast<TfFacts>(file.facts);
+    if (facts != nullptr && facts->finding) context.Report(*facts->finding);
   }
 }
 
 }  // namespace
 
-DSAUDIT_REGISTER_CHECK({.rules = {&kRule}, .on_file = CheckFile});
+DSAUDIT_REGISTER_CHECK({.rules = {&kRule}, .on_file = CheckFile, .on_project = Decide});
 
 }  // namespace dsaudit::checks
