@@ -298,5 +298,23 @@ TEST_F(InfraChecksTest, StaticAssetsServedWithoutCache) {
   EXPECT_TRUE(Run("DS892").empty());
 }
 
+TEST_F(InfraChecksTest, BlasBackendAndThreadsForContainers) {
+  Write("train.py", "import numpy as np\nfrom sklearn.linear_model import Ridge\n");
+  EXPECT_TRUE(Run("DS821").empty());  // not shipped in a container
+  Write("Dockerfile", "FROM python:3.11-slim\nRUN pip install --no-cache-dir numpy scikit-learn\n"
+                      "# publish the model\n");
+  EXPECT_EQ(Lines("DS821"),
+            (Expected{"Dockerfile:0:0 numpy/scipy run on the BLAS their wheels bundle, with one "
+                      "thread per core of the host: choose the backend (MKL, OpenBLAS) and set "
+                      "OMP_NUM_THREADS to the container's CPU limit"}));
+  Write("Dockerfile", "FROM python:3.11-slim\nENV OMP_NUM_THREADS=2\n");
+  EXPECT_TRUE(Run("DS821").empty());
+  Write("Dockerfile", "FROM python:3.11-slim\nRUN apt-get install -y libopenblas-dev\n");
+  EXPECT_TRUE(Run("DS821").empty());
+  Write("Dockerfile", "FROM python:3.11-slim\n");
+  Write("environment.yml", "dependencies:\n  - numpy\n  - blas=*=mkl\n");
+  EXPECT_TRUE(Run("DS821").empty());
+}
+
 }  // namespace
 }  // namespace dsaudit::audit
