@@ -6,7 +6,7 @@ SANITIZE_BUILD ?= build-sanitize
 JOBS         ?= $(shell nproc)
 # CI fuzzes with a fixed seed and run count, so a run is repeatable and cannot
 # fail by chance; a longer exploration is `make fuzz-smoke FUZZ_RUNS=-1 FUZZ_SECONDS=600`.
-FUZZ_SECONDS ?= 40
+FUZZ_SECONDS ?= 25
 FUZZ_RUNS    ?= 100000
 CMAKE_FLAGS  ?=
 
