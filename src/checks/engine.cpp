@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -51,6 +53,14 @@ bool IsPackageInit(std::string_view path) {
   return path == "__init__.py" || path.ends_with("/__init__.py");
 }
 
+// Whether the file's directory holds an __init__.py (ruff's test for a
+// package, against which it resolves relative imports). Stdin is in none.
+bool InPackage(std::string_view path) {
+  if (path.empty() || path == "-") return false;
+  std::error_code error;
+  return std::filesystem::exists(std::filesystem::path(path).parent_path() / "__init__.py", error);
+}
+
 Finding EngineFinding(const RuleInfo& rule, std::string_view path, std::string message) {
   Finding finding;
   finding.code = std::string(rule.code);
@@ -85,7 +95,8 @@ void Engine::RunChecks(Pass& pass) const {
   const std::string& path = pass.input->path;
   bool is_notebook = pass.notebook != nullptr;
   pass.model.emplace(semantic::SemanticModel::Build(
-      *pass.parsed->module, {.module_is_package = IsPackageInit(path)}));
+      *pass.parsed->module,
+      {.module_is_package = IsPackageInit(path), .in_package = InPackage(path)}));
   pass.context = std::make_unique<CheckContext>(*pass.parsed, *pass.model, config_, path,
                                                 pass.notebook);
   CheckContext& context = *pass.context;

@@ -66,7 +66,9 @@ bool BindsName(BindingKind kind) {
 }  // namespace
 
 ModelBuilder::ModelBuilder(SemanticModel& model, const BuildOptions& options)
-    : m_(model), options_(options) {}
+    : m_(model), options_(options) {
+  m_.relative_imports_resolve_ = options.in_package;
+}
 
 void ModelBuilder::Run(const python::Module& module) {
   // ForEachChild takes mutable nodes; the builder only reads the tree.
@@ -439,19 +441,16 @@ template <class Def>
 void ModelBuilder::BindDeclaredGlobals(Def* def) {
   std::vector<const python::Global*> globals;
   CollectGlobalStatements(def, globals);
+  ScopeId saved_scope = scope_;
+  scope_ = SemanticModel::kGlobalScope;
   for (const python::Global* global : globals) {
     for (std::string_view name : global->names) {
-      SymbolId symbol = SymbolFor(name);
-      NameSlot& slot = SlotFor(SemanticModel::kGlobalScope, symbol);
-      if (slot.current != kNoId) continue;
-      auto id = static_cast<BindingId>(m_.bindings_.size());
-      AddBinding({name, global, def, global->pos, SemanticModel::kGlobalScope,
-                  BindingKind::kAssignment, ContextBindingFlags(), kNoId, {}},
-                 symbol);
-      if (slot.first == kNoId) slot.first = id;
-      slot.current = slot.last_bound = id;
+      if (SlotFor(scope_, SymbolFor(name)).current == kNoId) {
+        Bind(BindingKind::kAssignment, name, global, global->pos);
+      }
     }
   }
+  scope_ = saved_scope;
 }
 
 void ModelBuilder::VisitArguments(python::Arguments* args, ScopeId function_scope,

@@ -109,7 +109,8 @@ class ModelBuilder {
   BindingKind store_kind_ = BindingKind::kAssignment;
   uint16_t store_flags_ = 0;
   // The function-like scope being walked: names read in it before they are
-  // bound are resolved again when it closes (Python's compile-time rule).
+  // bound are flagged kUnboundLocal when it closes (Python's compile-time
+  // rule); they stay resolved in source order, as ruff resolves them.
   ScopeId open_scope_ = kNoId;
   int depth_ = 0;
   struct PendingReference {

@@ -234,6 +234,7 @@ std::optional<QualifiedName> SemanticModel::ResolveQualifiedName(const Node* exp
   if (ref.binding != kNoId) {
     const Binding& binding = bindings_[ref.binding];
     if (!binding.IsImport()) return std::nullopt;
+    if (!relative_imports_resolve_ && binding.qualified_name.starts_with('.')) return std::nullopt;
     result.emplace(binding.qualified_name);
   } else if (ref.Is(reference_flags::kBuiltin)) {
     result.emplace("builtins");

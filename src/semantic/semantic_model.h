@@ -36,6 +36,11 @@ namespace dsaudit::semantic {
 struct BuildOptions {
   // An __init__.py: the module global __path__ exists.
   bool module_is_package = false;
+  // The module sits in a package (its directory holds an __init__.py), so a
+  // relative import names something; outside one (stdin without a name, a
+  // loose script) ruff cannot resolve it, and neither does
+  // ResolveQualifiedName.
+  bool in_package = true;
 };
 
 // Bit flags describing where a node sits (SemanticModel::NodeFlags).
@@ -241,6 +246,7 @@ class SemanticModel {
   std::vector<std::unique_ptr<python::ParsedModule>> string_annotations_;
   std::vector<Export> undefined_exports_;
   bool future_annotations_ = false;
+  bool relative_imports_resolve_ = true;
   bool truncated_ = false;
   // Joined qualified names of import bindings.
   Arena strings_;

@@ -29,6 +29,11 @@ int TryClause(const TryNode* node, const python::Node* child) {
   return -1;
 }
 
+template <class WithNode>
+int BodyClause(const WithNode* node, const python::Node* child) {
+  return Contains(node->body, child) ? 0 : -1;
+}
+
 int ClauseOf(const python::Node* parent, const python::Node* child) {
   if (const auto* node = python::DynCast<python::If>(parent)) {
     if (Contains(node->body, child)) return 0;
@@ -37,12 +42,8 @@ int ClauseOf(const python::Node* parent, const python::Node* child) {
   }
   // ruff forks at a `with` too: a def inside one and a def after it do not
   // redefine each other (a context manager may swallow what the body raises).
-  if (const auto* node = python::DynCast<python::With>(parent)) {
-    return Contains(node->body, child) ? 0 : -1;
-  }
-  if (const auto* node = python::DynCast<python::AsyncWith>(parent)) {
-    return Contains(node->body, child) ? 0 : -1;
-  }
+  if (const auto* node = python::DynCast<python::With>(parent)) return BodyClause(node, child);
+  if (const auto* node = python::DynCast<python::AsyncWith>(parent)) return BodyClause(node, child);
   if (const auto* node = python::DynCast<python::Try>(parent)) return TryClause(node, child);
   if (const auto* node = python::DynCast<python::TryStar>(parent)) return TryClause(node, child);
   if (const auto* node = python::DynCast<python::Match>(parent)) {

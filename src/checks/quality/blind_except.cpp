@@ -2,9 +2,6 @@
 // re-raises nor logs the exception.
 #include <fmt/format.h>
 
-#include <filesystem>
-#include <system_error>
-
 #include "checks/check_context.h"
 #include "checks/quality/quality_util.h"
 
@@ -103,25 +100,14 @@ bool ExcInfoEnabled(const semantic::SemanticModel& model, const python::Call& ca
   return false;
 }
 
-// ruff resolves a relative import against the file's package (its directory
-// holds an __init__.py); outside one (stdin without a name, a loose script)
-// it cannot, and judges `logger` of `from .log import logger` by its name.
-bool InPackage(std::string_view path) {
-  if (path.empty() || path == "-") return false;
-  std::error_code error;
-  return std::filesystem::exists(
-      std::filesystem::path(path).parent_path() / "__init__.py", error);
-}
-
 // ruff's logging::is_logger_candidate with default settings.
-bool IsLoggerCandidate(const CheckContext& context, const python::Attribute& func) {
-  const semantic::SemanticModel& model = context.model();
+bool IsLoggerCandidate(const semantic::SemanticModel& model, const python::Attribute& func) {
   if (const auto* inner = python::DynCast<python::Call>(func.value)) {
     return model.Matches(inner->func, "logging.getLogger") ||
            model.Matches(inner->func, "logging.Logger");
   }
-  std::optional<semantic::QualifiedName> name = model.ResolveQualifiedName(func.value);
-  if (name && !(name->head().starts_with('.') && !InPackage(context.path()))) {
+  // A relative import outside a package resolves to nothing: judged by name.
+  if (std::optional<semantic::QualifiedName> name = model.ResolveQualifiedName(func.value)) {
     return *name == "logging" || *name == "flask.current_app.logger";
   }
   // The last segment of a local dotted name: `logger`, `self.log`, `LOGGER`.
@@ -142,10 +128,9 @@ bool IsLoggerCandidate(const CheckContext& context, const python::Attribute& fun
          tail.starts_with("LOG") || tail.ends_with("LOGGER") || tail.ends_with("LOGGING");
 }
 
-bool LogsException(const CheckContext& context, const python::Call& call) {
-  const semantic::SemanticModel& model = context.model();
+bool LogsException(const semantic::SemanticModel& model, const python::Call& call) {
   if (const auto* attribute = python::DynCast<python::Attribute>(call.func)) {
-    if (!IsLoggerCandidate(context, *attribute)) return false;
+    if (!IsLoggerCandidate(model, *attribute)) return false;
     if (attribute->attr == "exception") return true;
     return IsLoggerMethod(attribute->attr) && ExcInfoEnabled(model, call);
   }
@@ -232,7 +217,7 @@ void CheckHandler(const python::Node& node, CheckContext& context) {
     const auto* expression = python::DynCast<python::ExprStmt>(statement);
     if (expression == nullptr) return false;
     const auto* call = python::DynCast<python::Call>(expression->value);
-    return call != nullptr && LogsException(context, *call);
+    return call != nullptr && LogsException(model, *call);
   });
   if (logged) return;
   context.Report(kRule, *blind, fmt::format("Do not catch blind exception: `{}`", name));
