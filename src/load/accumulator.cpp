@@ -10,9 +10,9 @@ namespace dsaudit::load {
 namespace {
 
 constexpr size_t kBotCacheSize = 4096;
-// The number changes with anything that makes shards unmergeable: version 2
-// hashes clients and user agents differently (HyperLogLog registers).
-constexpr std::string_view kMagic = "DSAUDIT-LOAD-SUMMARY 2\n";
+// The number changes with anything that makes shards unmergeable: versions
+// 2 and 3 hash clients differently (HyperLogLog registers).
+constexpr std::string_view kMagic = "DSAUDIT-LOAD-SUMMARY 3\n";
 
 int64_t FloorDiv(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 

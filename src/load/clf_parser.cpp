@@ -1,18 +1,10 @@
 // Common, combined and vcombined lines: the hot path of `dsaudit load`, so
-// fields are found with memchr and never copied.
-#include <cstring>
-
+// fields are found with inlined byte searches and never copied.
+#include "load/byte_search.h"
 #include "load/line_parsers.h"
 
 namespace dsaudit::load::internal {
 namespace {
-
-size_t FindByte(std::string_view text, size_t from, char byte) {
-  if (from >= text.size()) return std::string_view::npos;
-  const void* hit = std::memchr(text.data() + from, byte, text.size() - from);
-  return hit == nullptr ? std::string_view::npos
-                        : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
-}
 
 bool ParseStatus(std::string_view text, uint16_t* status) {
   if (text.size() != 3) return false;
@@ -30,16 +22,16 @@ bool ParseStatus(std::string_view text, uint16_t* status) {
 }  // namespace
 
 void SplitRequest(std::string_view request, LogRecord* record) {
-  size_t space = request.find(' ');
-  if (space == std::string_view::npos || space == 0 || space > 16) {
+  size_t space = 0;
+  while (space < request.size() && space <= 16 && request[space] != ' ') ++space;
+  if (space == request.size() || space == 0 || space > 16) {
     record->method = {};
     record->path = request;
     return;
   }
   record->method = request.substr(0, space);
-  std::string_view rest = request.substr(space + 1);
-  size_t end = rest.find(' ');
-  record->path = end == std::string_view::npos ? rest : rest.substr(0, end);
+  size_t end = FindByte(request, space + 1, ' ');
+  record->path = request.substr(space + 1, end == std::string_view::npos ? end : end - space - 1);
 }
 
 bool ParseSeconds(std::string_view text, double* seconds) {

@@ -12,37 +12,37 @@ constexpr size_t kMaxKeyLength = 200;
 
 bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
-// A path segment that names one object rather than a route: all digits, a
-// UUID, or a long hex hash.
-bool IsIdSegment(std::string_view segment) {
-  if (segment.empty()) return false;
-  bool digits = std::all_of(segment.begin(), segment.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) return true;
-  if (segment.size() < 16) return false;
-  return std::all_of(segment.begin(), segment.end(), [](char c) { return IsHex(c) || c == '-'; });
-}
-
 }  // namespace
 
 EndpointTable::EndpointTable() : slots_(256) {}
 
+// One pass over the path, every request: a segment that names one object
+// rather than a route (all digits, or a UUID or hex hash of 16 characters or
+// more) becomes ":id", and the query or fragment ends the path.
 std::string_view EndpointTable::Normalise(std::string_view path, char* buffer, size_t capacity) {
-  size_t cut = path.find_first_of("?#");
-  if (cut != std::string_view::npos) path = path.substr(0, cut);
-  if (path.empty()) return "/";
+  const size_t size = path.size();
+  if (size == 0 || path[0] == '?' || path[0] == '#') return "/";
   size_t used = 0;
-  size_t pos = 0;
-  while (pos < path.size() && used < capacity) {
-    size_t slash = path.find('/', pos + 1);
-    if (slash == std::string_view::npos) slash = path.size();
-    std::string_view segment = path.substr(pos, slash - pos);  // with its leading '/'
-    std::string_view name = segment.starts_with('/') ? segment.substr(1) : segment;
-    std::string_view out = IsIdSegment(name) ? std::string_view("/:id") : segment;
-    if (!segment.starts_with('/') && out.starts_with('/')) out.remove_prefix(1);
+  size_t segment = 0;  // where the segment starts: its '/', or 0
+  while (used < capacity) {
+    size_t name = path[segment] == '/' ? segment + 1 : segment;
+    bool digits = true, hex = true;
+    size_t end = name;
+    for (; end < size; ++end) {
+      char c = path[end];
+      if (c == '/' || c == '?' || c == '#') break;
+      digits = digits && c >= '0' && c <= '9';
+      hex = hex && (IsHex(c) || c == '-');
+    }
+    size_t length = end - name;
+    bool id = length > 0 && (digits || (length >= 16 && hex));
+    std::string_view out = !id ? path.substr(segment, end - segment)
+                               : name > segment ? std::string_view("/:id") : std::string_view(":id");
     size_t n = std::min(out.size(), capacity - used);
     std::memcpy(buffer + used, out.data(), n);
     used += n;
-    pos = slash;
+    if (end >= size || path[end] != '/') break;
+    segment = end;
   }
   return std::string_view(buffer, used);
 }

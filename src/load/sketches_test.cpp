@@ -20,6 +20,21 @@ TEST(SketchesTest, HyperLogLogIsWithinThreeStandardErrors) {
   }
 }
 
+TEST(SketchesTest, HashSeesEveryByteAtEveryLength) {
+  // Lengths across the four-lane body, the word loop and each tail shape.
+  for (size_t size = 0; size < 80; ++size) {
+    std::string key(size, 'k');
+    for (size_t i = 0; i < size; ++i) key[i] = static_cast<char>('a' + i % 26);
+    uint64_t base = HashBytes(key);
+    EXPECT_NE(base, HashBytes(key + "k")) << size;
+    for (size_t i = 0; i < size; ++i) {
+      std::string changed = key;
+      changed[i] ^= 1;
+      EXPECT_NE(HashBytes(changed), base) << size << " " << i;
+    }
+  }
+}
+
 TEST(SketchesTest, HyperLogLogMergeEqualsOnePass) {
   HyperLogLog a, b, both;
   for (int i = 0; i < 20000; ++i) {
