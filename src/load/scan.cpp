@@ -53,31 +53,33 @@ void ScanPart(std::string_view data, const LogFormat& format, LoadAccumulator& a
   }
 }
 
-// Cuts `data` into parts that end at a newline.
-std::vector<std::string_view> SplitParts(std::string_view data, size_t parts) {
-  std::vector<std::string_view> out;
-  size_t target = std::max<size_t>(1, data.size() / std::max<size_t>(parts, 1));
-  size_t start = 0;
-  while (start < data.size()) {
-    size_t cut = std::min(data.size(), start + target);
-    if (cut < data.size()) {
-      size_t newline = data.find('\n', cut);
-      cut = newline == std::string_view::npos ? data.size() : newline + 1;
-    }
-    out.push_back(data.substr(start, cut - start));
-    start = cut;
-  }
-  return out;
+// Where the line holding byte `at` ends (just past its newline): a part
+// that starts there begins with a whole line.
+size_t LineBoundary(std::string_view data, size_t at) {
+  if (at == 0 || at >= data.size()) return std::min(at, data.size());
+  size_t newline = data.find('\n', at - 1);
+  return newline == std::string_view::npos ? data.size() : newline + 1;
+}
+
+// Part `index` of `count` equal slices, moved to line boundaries. Computed by
+// the thread that scans it, just before: cutting every part up front would
+// touch (and, with large page-cache folios, map) memory all over the file.
+std::string_view LinePart(std::string_view data, size_t index, size_t count) {
+  size_t begin = LineBoundary(data, data.size() / count * index);
+  size_t end = index + 1 == count ? data.size() : LineBoundary(data, data.size() / count * (index + 1));
+  return data.substr(begin, end > begin ? end - begin : 0);
 }
 
 // Scans `data` with per-thread accumulators; returns the number of lines,
 // and adds malformed samples numbered from `line_base`.
 // Gives a scanned part of a memory-mapped file back to the page cache, so
-// resident memory stays flat however big the file is.
+// resident memory stays flat however big the file is. The pages are rounded
+// outwards: a neighbour still being scanned merely faults its shared page in
+// again from the unmodified file.
 void ReleaseMapped(std::string_view part) {
   const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  uintptr_t begin = (reinterpret_cast<uintptr_t>(part.data()) + page - 1) & ~(page - 1);
-  uintptr_t end = (reinterpret_cast<uintptr_t>(part.data()) + part.size()) & ~(page - 1);
+  uintptr_t begin = reinterpret_cast<uintptr_t>(part.data()) & ~(page - 1);
+  uintptr_t end = (reinterpret_cast<uintptr_t>(part.data()) + part.size() + page - 1) & ~(page - 1);
   if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
 }
 
@@ -98,18 +100,18 @@ uint64_t ScanData(std::string_view data, const LogFormat& format, std::string_vi
                   uint64_t line_base, std::vector<LoadAccumulator>& accs, bool mapped = false) {
   const size_t jobs = accs.size();
   size_t wanted = std::max<size_t>(jobs, data.size() / kPartBytes + 1);
-  std::vector<std::string_view> parts = SplitParts(data, wanted);
-  std::vector<PartResult> results(parts.size());
+  std::vector<PartResult> results(wanted);
   std::atomic<size_t> next{0};
   auto work = [&](size_t thread) {
-    for (size_t i = next.fetch_add(1); i < parts.size(); i = next.fetch_add(1)) {
-      if (mapped) PrefaultMapped(parts[i]);
-      ScanPart(parts[i], format, accs[thread], results[i]);
-      if (mapped) ReleaseMapped(parts[i]);
+    for (size_t i = next.fetch_add(1); i < wanted; i = next.fetch_add(1)) {
+      std::string_view part = LinePart(data, i, wanted);
+      if (mapped) PrefaultMapped(part);
+      ScanPart(part, format, accs[thread], results[i]);
+      if (mapped) ReleaseMapped(part);
     }
   };
   std::vector<std::thread> threads;
-  for (size_t t = 1; t < std::min(jobs, parts.size()); ++t) threads.emplace_back(work, t);
+  for (size_t t = 1; t < std::min(jobs, wanted); ++t) threads.emplace_back(work, t);
   work(0);
   for (std::thread& thread : threads) thread.join();
   uint64_t lines = line_base;
