@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 
 namespace dsaudit::load {
 namespace {
 
-constexpr size_t kBotCacheSize = 4096;
+constexpr int kBotCacheBits = 12;
 // The number changes with anything that makes shards unmergeable: versions
 // 2 and 3 hash clients differently (HyperLogLog registers).
 constexpr std::string_view kMagic = "DSAUDIT-LOAD-SUMMARY 3\n";
@@ -77,7 +78,7 @@ bool SampleLess(const MalformedSample& a, const MalformedSample& b) {
 
 }  // namespace
 
-LoadAccumulator::LoadAccumulator() : bot_cache_(kBotCacheSize, 0) {}
+LoadAccumulator::LoadAccumulator() : bot_cache_(size_t{1} << kBotCacheBits) {}
 
 bool LoadAccumulator::IsBot(std::string_view agent) {
   static constexpr std::string_view kMarkers[] = {"bot", "spider", "crawl", "slurp",
@@ -96,13 +97,19 @@ bool LoadAccumulator::IsBot(std::string_view agent) {
 }
 
 bool LoadAccumulator::CachedIsBot(std::string_view agent) {
-  // Low bit of the cached word is the verdict; the rest identifies the agent.
-  uint64_t hash = HashBytes(agent) | 1;
-  uint64_t& slot = bot_cache_[(hash >> 20) & (kBotCacheSize - 1)];
-  if ((slot | 1) == hash) return (slot & 1) == 0;
-  bool bot = IsBot(agent);
-  slot = bot ? hash & ~uint64_t{1} : hash;
-  return bot;
+  uint64_t ends = agent.size();
+  if (agent.size() >= 8) {
+    uint64_t head, tail;
+    std::memcpy(&head, agent.data(), 8);
+    std::memcpy(&tail, agent.data() + agent.size() - 8, 8);
+    ends ^= head ^ std::rotl(tail, 29);
+  }
+  BotVerdict& slot = bot_cache_[(ends * 0x9e3779b97f4a7c15ULL) >> (64 - kBotCacheBits)];
+  if (slot.agent != agent) {
+    slot.agent.assign(agent);
+    slot.bot = IsBot(agent);
+  }
+  return slot.bot;
 }
 
 HourBlock& LoadAccumulator::BlockFor(int64_t hour) {

@@ -89,9 +89,15 @@ class LoadAccumulator {
   DurationHistogram latency_;
   EndpointTable endpoints_;
   std::vector<MalformedSample> samples_;
-  // Direct-mapped cache of user-agent hash to bot verdict: a log repeats a
-  // few hundred agents, so the substring search runs once per agent.
-  std::vector<uint64_t> bot_cache_;
+  // Direct-mapped cache of user agent to bot verdict: a log repeats a few
+  // hundred agents, so the substring search runs once per agent. Slots are
+  // found from the agent's length and ends and hold the agent itself, so a
+  // hit is one compare (hashing all of a 100-byte agent cost more) and exact.
+  struct BotVerdict {
+    std::string agent;
+    bool bot = false;
+  };
+  std::vector<BotVerdict> bot_cache_;
 };
 
 }  // namespace dsaudit::load

@@ -306,7 +306,13 @@ void ScanSources(const std::vector<std::string>& paths, const ScanOptions& optio
     result->bytes += report.bytes;
     result->sources.push_back(std::move(report));
   }
-  for (const LoadAccumulator& acc : accs) result->total.Merge(acc);
+  for (size_t i = 1; i < accs.size(); ++i) accs[0].Merge(accs[i]);
+  // Moved, not merged into `total`: that would copy every hour block again.
+  if (result->total.empty() && result->total.lines() == 0) {
+    result->total = std::move(accs[0]);
+  } else {
+    result->total.Merge(accs[0]);
+  }
 }
 
 void ScanBuffer(std::string_view data, const LogFormat& format, std::string_view source,
