@@ -151,6 +151,7 @@ void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
   int64_t first = FloorDiv(r.first_time + 3599, 3600), end = FloorDiv(r.last_time + 1, 3600);
   std::array<uint64_t, 24> hour_sum{}, hour_n{};
   std::array<uint64_t, 7> day_sum{}, day_n{};
+  std::array<uint64_t, 7 * 24> week_hour_sum{}, week_hour_n{};
   for (int64_t hour = first; hour < end; ++hour) {
     auto it = totals.find(hour);
     uint64_t n = it == totals.end() ? 0 : it->second;
@@ -162,12 +163,17 @@ void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
     ++hour_n[hod];
     day_sum[weekday] += n;
     ++day_n[weekday];
+    week_hour_sum[weekday * 24 + hod] += n;
+    ++week_hour_n[weekday * 24 + hod];
   }
   for (size_t h = 0; h < 24; ++h) {
     r.daily_profile_rps[h] = hour_n[h] ? static_cast<double>(hour_sum[h]) / hour_n[h] / 3600 : 0;
   }
   for (size_t d = 0; d < 7; ++d) {
     r.weekly_profile_rps[d] = day_n[d] ? static_cast<double>(day_sum[d]) / day_n[d] / 3600 : 0;
+  }
+  for (size_t h = 0; h < week_hour_sum.size(); ++h) {
+    r.week_hour_profile_rps[h] = week_hour_n[h] ? static_cast<double>(week_hour_sum[h]) / week_hour_n[h] / 3600 : 0;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "load/scan.h"
@@ -52,6 +53,18 @@ TEST(AnalysisTest, ProfilesShowTheGeneratedCycle) {
   EXPECT_GT(report.daily_profile_rps[14], 3 * report.daily_profile_rps[3]);
   EXPECT_GT(report.weekly_profile_rps[1], 1.5 * report.weekly_profile_rps[6]);
   EXPECT_EQ(report.profile_offset_minutes, 0);
+  // Hours of the week: the same cycle, in the right day and hour.
+  const auto& week = report.week_hour_profile_rps;
+  size_t busiest = static_cast<size_t>(std::max_element(week.begin(), week.end()) - week.begin());
+  EXPECT_LT(busiest / 24, 5u) << "a weekday";
+  EXPECT_GE(busiest % 24, 9u);
+  EXPECT_LE(busiest % 24, 20u);
+  EXPECT_GT(week[1 * 24 + 14], 1.5 * week[6 * 24 + 14]) << "Tuesday afternoon over Sunday afternoon";
+  for (size_t d = 0; d < 7; ++d) {
+    double mean = 0;
+    for (size_t h = 0; h < 24; ++h) mean += week[d * 24 + h] / 24;
+    EXPECT_NEAR(mean, report.weekly_profile_rps[d], 0.1 * report.weekly_profile_rps[d]) << d;
+  }
 }
 
 TEST(AnalysisTest, TotalsRatesAndShares) {

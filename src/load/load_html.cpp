@@ -231,10 +231,25 @@ std::string ProfileSection(const LoadReport& r) {
     weekly.columns.push_back(
         {kDays[d], r.weekly_profile_rps[d], fmt::format("{}: {:.2f} requests/s", kDays[d], r.weekly_profile_rps[d])});
   }
+  reports::HeatmapSpec week{.title = "Hour of the week", .unit = "mean requests/s"};
+  for (size_t h = 0; h < 24; ++h) week.column_labels.push_back(h % 3 == 0 ? std::to_string(h) : "");
+  for (size_t d = 0; d < 7; ++d) {
+    week.row_labels.push_back(kDays[d]);
+    std::vector<double>& row = week.values.emplace_back();
+    std::vector<std::string>& tooltips = week.tooltips.emplace_back();
+    for (size_t h = 0; h < 24; ++h) {
+      double rps = r.week_hour_profile_rps[d * 24 + h];
+      row.push_back(rps);
+      tooltips.push_back(fmt::format("{} {:02}:00-{:02}:59: {:.2f} requests/s", kDays[d], h, h, rps));
+    }
+  }
   return fmt::format("<section id=\"profiles\"><h2>Daily and weekly profiles</h2>\n"
                      "<p class=\"caption\">Mean rate over the full hours of the log, in its own time zone ({}); "
-                     "the busiest hour and day highlighted.</p>\n<div class=\"row\">{}{}</div></section>\n",
-                     UtcOffset(r.profile_offset_minutes), reports::ColumnChart(daily), reports::ColumnChart(weekly));
+                     "the busiest hour and day highlighted. The grid shows each hour of the week: its pale cells "
+                     "are where batch jobs and maintenance disturb the fewest users.</p>\n"
+                     "<div class=\"row\">{}{}</div>\n{}</section>\n",
+                     UtcOffset(r.profile_offset_minutes), reports::ColumnChart(daily), reports::ColumnChart(weekly),
+                     reports::Heatmap(week));
 }
 
 // Means of `group` consecutive values: an hourly series to fewer points.

@@ -46,8 +46,9 @@ TEST(LoadHtmlTest, EverySectionAndChartIsThere) {
   for (const char* id : {"traffic", "profiles", "forecast", "status", "endpoints", "latency", "input", "bursts"}) {
     EXPECT_NE(html.find(fmt::format("id=\"{}\"", id)), std::string::npos) << id;
   }
-  // Traffic, daily, weekly, forecast, error rate per day, status mix.
-  EXPECT_EQ(CountOf(html, "<svg"), 6u);
+  // Traffic, daily, weekly, hour of the week, forecast, error rate per day, status mix.
+  EXPECT_EQ(CountOf(html, "<svg"), 7u);
+  EXPECT_EQ(CountOf(html, "class=\"cell\""), 7u * 24u);
   EXPECT_EQ(CountOf(html, "class=\"span\""), report.bursts.size());
   EXPECT_EQ(CountOf(html, "class=\"column\""), 24u + 7u);
   EXPECT_EQ(CountOf(html, "class=\"band\""), 1u);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "load/civil_time.h"
@@ -203,6 +204,8 @@ void TrafficJson(Json& j, const LoadReport& r) {
   for (double v : r.daily_profile_rps) j.Num(v);
   j.Close(']').Key("weekly_rps").Open('[');
   for (double v : r.weekly_profile_rps) j.Num(v);
+  j.Close(']').Key("week_hour_rps").Open('[');
+  for (double v : r.week_hour_profile_rps) j.Num(v);
   j.Close(']').Close('}');
 }
 
@@ -297,6 +300,11 @@ std::string RenderText(const LoadReport& r, const std::vector<SourceReport>& sou
   std::string weekly;
   for (int d = 0; d < 7; ++d) weekly += fmt::format(" {} {:.3g}", kDays[d], r.weekly_profile_rps[d]);
   line("weekly rps  {}", weekly);
+  const auto& week = r.week_hour_profile_rps;
+  size_t busiest = static_cast<size_t>(std::max_element(week.begin(), week.end()) - week.begin());
+  size_t quietest = static_cast<size_t>(std::min_element(week.begin(), week.end()) - week.begin());
+  line("week hours   busiest {} {:02}:00 ({:.3g}/s), quietest {} {:02}:00 ({:.3g}/s)", kDays[busiest / 24],
+       busiest % 24, week[busiest], kDays[quietest / 24], quietest % 24, week[quietest]);
   line("status       2xx {}, 3xx {}, 4xx {} ({:.2f}%), 5xx {} ({:.2f}%)", r.status_classes[2],
        r.status_classes[3], r.status_classes[4], r.client_error_rate * 100, r.status_classes[5],
        r.server_error_rate * 100);

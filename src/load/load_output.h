@@ -11,7 +11,8 @@
 //   rate_per_second      {p50, p95, p99, max}: over every second of the range, zeros included
 //   bursts[]             {start, end, duration_s, peak_requests_per_minute,
 //                         baseline_requests_per_minute, factor, requests}
-//   profiles             {utc_offset_minutes, daily_rps[24] (local hour), weekly_rps[7] (Mon..Sun)}
+//   profiles             {utc_offset_minutes, daily_rps[24] (local hour), weekly_rps[7] (Mon..Sun),
+//                         week_hour_rps[168] (Monday 00:00 first)}
 //   status               {classes{1xx..5xx,unknown}, codes[]{code,requests},
 //                         client_error_rate, server_error_rate, daily[]{day,requests,4xx,5xx}}
 //   endpoints            {distinct, by_requests[], by_time[]}: {path, requests, total_time_s, mean_time_ms}

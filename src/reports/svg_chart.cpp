@@ -241,6 +241,54 @@ std::string ColumnChart(const ColumnChartSpec& spec) {
   return svg + "</svg>\n";
 }
 
+std::string Heatmap(const HeatmapSpec& spec) {
+  constexpr int kLeft = 40, kTop = 28, kBottom = 20;
+  size_t columns = spec.column_labels.size();
+  for (const std::vector<double>& row : spec.values) columns = std::max(columns, row.size());
+  const int width = kLeft + static_cast<int>(columns) * spec.cell_width + 8;
+  const int height = kTop + static_cast<int>(spec.values.size()) * spec.cell_height + kBottom;
+  double largest = 0;
+  for (const std::vector<double>& row : spec.values) {
+    for (double value : row) largest = std::max(largest, value);
+  }
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
+      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4}; darkest {5})</text>\n",
+      width, height, HtmlEscape(spec.title), kLeft, HtmlEscape(spec.unit), CompactNumber(largest));
+  for (size_t r = 0; r < spec.values.size(); ++r) {
+    const int y = kTop + static_cast<int>(r) * spec.cell_height;
+    if (r < spec.row_labels.size()) {
+      svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLeft - 6,
+                         y + spec.cell_height - 5, HtmlEscape(spec.row_labels[r]));
+    }
+    for (size_t c = 0; c < spec.values[r].size(); ++c) {
+      const double value = spec.values[r][c];
+      const std::string* tooltip = r < spec.tooltips.size() && c < spec.tooltips[r].size() ? &spec.tooltips[r][c] : nullptr;
+      std::string text = tooltip != nullptr && !tooltip->empty()
+                             ? *tooltip
+                             : fmt::format("{} {}: {}", r < spec.row_labels.size() ? spec.row_labels[r] : "",
+                                           c < spec.column_labels.size() ? spec.column_labels[c] : "",
+                                           CompactNumber(value));
+      // A faint floor, so that a zero cell still shows as part of the grid.
+      double opacity = largest > 0 ? 0.04 + 0.96 * std::max(0.0, value) / largest : 0.04;
+      svg += fmt::format("<rect class=\"cell\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
+                         "fill-opacity=\"{:.3f}\"><title>{}</title></rect>",
+                         kLeft + static_cast<int>(c) * spec.cell_width, y, spec.cell_width - 1,
+                         spec.cell_height - 1, spec.color, opacity, HtmlEscape(text));
+    }
+    svg += '\n';
+  }
+  const int label_y = kTop + static_cast<int>(spec.values.size()) * spec.cell_height + 13;
+  for (size_t c = 0; c < spec.column_labels.size(); ++c) {
+    if (spec.column_labels[c].empty()) continue;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+                       kLeft + static_cast<int>(c) * spec.cell_width + spec.cell_width / 2, label_y,
+                       HtmlEscape(spec.column_labels[c]));
+  }
+  return svg + "\n</svg>\n";
+}
+
 std::string HorizontalBarChart(const BarChartSpec& spec) {
   const int columns = static_cast<int>(spec.column_max.size());
   const int width = spec.label_width + columns * spec.bar_width + std::max(0, columns - 1) * spec.column_gap +

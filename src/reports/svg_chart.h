@@ -97,6 +97,20 @@ struct BarChartSpec {
 };
 std::string HorizontalBarChart(const BarChartSpec& spec);
 
+// A grid of cells shaded from white (zero) to `color` (the largest value),
+// e.g. requests by hour of the week: rows top to bottom, columns left to right.
+struct HeatmapSpec {
+  std::string title;
+  std::string unit;
+  std::vector<std::string> row_labels;
+  std::vector<std::string> column_labels;  // an empty label is not drawn
+  std::vector<std::vector<double>> values;          // [row][column]
+  std::vector<std::vector<std::string>> tooltips;   // same shape; missing: labels and value
+  std::string color = "#4e79a7";
+  int cell_width = 22, cell_height = 18;
+};
+std::string Heatmap(const HeatmapSpec& spec);
+
 // 1234 as "1234", 12345 as "12.3k", 2.5e6 as "2.5M": short axis labels.
 std::string CompactNumber(double value);
 

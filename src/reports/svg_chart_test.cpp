@@ -71,6 +71,23 @@ TEST(SvgChartTest, HorizontalBarsScaleEachColumnToItsMaximum) {
   EXPECT_NE(svg.find("<text x=\"844\" y=\"18\" font-size=\"12\">2 h</text>"), std::string::npos);
 }
 
+TEST(SvgChartTest, HeatmapShadesByValueAndEscapes) {
+  HeatmapSpec spec{.title = "week <hours>", .unit = "req/s"};
+  spec.row_labels = {"Mon", "Tue"};
+  spec.column_labels = {"0", ""};
+  spec.values = {{0, 5}, {10, 2.5}};
+  spec.tooltips = {{"", "a & b"}};
+  std::string svg = Heatmap(spec);
+  EXPECT_EQ(CountOf(svg, "class=\"cell\""), 4u);
+  EXPECT_NE(svg.find("week &lt;hours&gt; (req/s; darkest 10)"), std::string::npos);
+  // Zero keeps a faint floor, the largest is solid, the others in proportion.
+  EXPECT_NE(svg.find("fill-opacity=\"0.040\"><title>Mon 0: 0</title>"), std::string::npos);
+  EXPECT_NE(svg.find("fill-opacity=\"1.000\"><title>Tue 0: 10</title>"), std::string::npos);
+  EXPECT_NE(svg.find("fill-opacity=\"0.520\"><title>a &amp; b</title>"), std::string::npos);
+  EXPECT_NE(svg.find("fill-opacity=\"0.280\"><title>Tue : 2.5</title>"), std::string::npos);
+  EXPECT_EQ(CountOf(svg, "text-anchor=\"middle\""), 1u) << "empty column labels are not drawn";
+}
+
 TEST(SvgChartTest, CompactNumbers) {
   EXPECT_EQ(CompactNumber(0), "0");
   EXPECT_EQ(CompactNumber(2.5), "2.5");

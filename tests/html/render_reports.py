@@ -127,7 +127,7 @@ def main():
     else:
         failures += report("load", [args.dsaudit, "load", "--output", "html", "--response-time", "0.2",
                                     str(load_log)], 0, [
-            ("SVG charts", r"<svg", 6),
+            ("SVG charts", r"<svg", 7),
             ("shaded bursts", r'class="span"', 1),
             ("profile columns (24 hours and 7 days)", r'class="column"', 31),
             ("forecast interval", r'class="band"', 1),
