@@ -1,6 +1,8 @@
 #include "load/endpoint_table.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 #include "load/sketches.h"
@@ -10,7 +12,17 @@ namespace {
 
 constexpr size_t kMaxKeyLength = 200;
 
-bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+// Character classes for Normalise, one table look-up per character.
+enum : uint8_t { kDigit = 1, kHexOrDash = 2, kSegmentEnd = 4 };
+constexpr std::array<uint8_t, 256> kPathClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigit | kHexOrDash;
+  for (int c = 'a'; c <= 'f'; ++c) table[c] = kHexOrDash;
+  for (int c = 'A'; c <= 'F'; ++c) table[c] = kHexOrDash;
+  table['-'] = kHexOrDash;
+  table['/'] = table['?'] = table['#'] = kSegmentEnd;
+  return table;
+}();
 
 }  // namespace
 
@@ -18,30 +30,45 @@ EndpointTable::EndpointTable() : slots_(256) {}
 
 // One pass over the path, every request: a segment that names one object
 // rather than a route (all digits, or a UUID or hex hash of 16 characters or
-// more) becomes ":id", and the query or fragment ends the path.
+// more) becomes ":id", and the query or fragment ends the path. Until the
+// first such segment the key is a prefix of the path itself, so most paths
+// are not copied at all.
 std::string_view EndpointTable::Normalise(std::string_view path, char* buffer, size_t capacity) {
   const size_t size = path.size();
   if (size == 0 || path[0] == '?' || path[0] == '#') return "/";
+  bool copying = false;
   size_t used = 0;
   size_t segment = 0;  // where the segment starts: its '/', or 0
-  while (used < capacity) {
+  for (;;) {
     size_t name = path[segment] == '/' ? segment + 1 : segment;
-    bool digits = true, hex = true;
+    uint8_t classes = kDigit | kHexOrDash;
     size_t end = name;
     for (; end < size; ++end) {
-      char c = path[end];
-      if (c == '/' || c == '?' || c == '#') break;
-      digits = digits && c >= '0' && c <= '9';
-      hex = hex && (IsHex(c) || c == '-');
+      uint8_t cls = kPathClass[static_cast<unsigned char>(path[end])];
+      if (cls & kSegmentEnd) break;
+      classes &= cls;
     }
     size_t length = end - name;
-    bool id = length > 0 && (digits || (length >= 16 && hex));
-    std::string_view out = !id ? path.substr(segment, end - segment)
-                               : name > segment ? std::string_view("/:id") : std::string_view(":id");
-    size_t n = std::min(out.size(), capacity - used);
-    std::memcpy(buffer + used, out.data(), n);
-    used += n;
-    if (end >= size || path[end] != '/') break;
+    bool id = length > 0 && ((classes & kDigit) || (length >= 16 && (classes & kHexOrDash)));
+    if (id && !copying) {
+      copying = true;
+      used = std::min(segment, capacity);
+      std::memcpy(buffer, path.data(), used);
+    }
+    if (copying) {
+      std::string_view out = !id ? path.substr(segment, end - segment)
+                                 : name > segment ? std::string_view("/:id") : std::string_view(":id");
+      size_t n = std::min(out.size(), capacity - used);
+      std::memcpy(buffer + used, out.data(), n);
+      used += n;
+      if (used >= capacity) break;
+    } else if (end >= capacity) {
+      return path.substr(0, capacity);
+    }
+    if (end >= size || path[end] != '/') {
+      if (!copying) return path.substr(0, end);
+      break;
+    }
     segment = end;
   }
   return std::string_view(buffer, used);
