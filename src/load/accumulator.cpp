@@ -1,11 +1,13 @@
 #include "load/accumulator.h"
 
 #include <fmt/format.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <new>
 
 namespace dsaudit::load {
 namespace {
@@ -112,12 +114,28 @@ bool LoadAccumulator::CachedIsBot(std::string_view agent) {
   return slot.bot;
 }
 
+constexpr size_t kBlocksPerChunk = 64;  // about 1 MB
+
+void HourBlockArena::Unmap::operator()(void* chunk) const { ::munmap(chunk, bytes); }
+
+HourBlock* HourBlockArena::New() {
+  if (chunks_.empty() || used_in_last_ == kBlocksPerChunk) {
+    const size_t bytes = kBlocksPerChunk * sizeof(HourBlock);
+    void* chunk = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (chunk == MAP_FAILED) throw std::bad_alloc();
+    chunks_.emplace_back(chunk, Unmap{bytes});
+    used_in_last_ = 0;
+  }
+  void* memory = static_cast<HourBlock*>(chunks_.back().get()) + used_in_last_++;
+  return new (memory) HourBlock();
+}
+
 HourBlock& LoadAccumulator::BlockFor(int64_t hour) {
   if (hour == cached_hour_) return *cached_block_;
-  std::unique_ptr<HourBlock>& block = hours_[hour];
-  if (!block) block = std::make_unique<HourBlock>();
+  HourBlock*& block = hours_[hour];
+  if (block == nullptr) block = blocks_.New();
   cached_hour_ = hour;
-  cached_block_ = block.get();
+  cached_block_ = block;
   return *block;
 }
 
@@ -253,11 +271,10 @@ bool LoadAccumulator::Deserialize(std::string_view bytes, LoadAccumulator* out, 
   uint64_t hours = r.U64();
   for (uint64_t i = 0; i < hours && r.ok(); ++i) {
     int64_t hour = r.I64();
-    auto block = std::make_unique<HourBlock>();
-    r.Raw(block->per_second.data(), sizeof block->per_second);
-    r.Raw(block->bytes_per_minute.data(), sizeof block->bytes_per_minute);
-    r.Raw(block->status_classes.data(), sizeof block->status_classes);
-    a.hours_[hour] = std::move(block);
+    HourBlock& block = a.BlockFor(hour);
+    r.Raw(block.per_second.data(), sizeof block.per_second);
+    r.Raw(block.bytes_per_minute.data(), sizeof block.bytes_per_minute);
+    r.Raw(block.status_classes.data(), sizeof block.status_classes);
   }
   r.Raw(a.status_counts_.data(), sizeof a.status_counts_);
   r.Raw(a.offsets_.data(), sizeof a.offsets_);
