@@ -67,6 +67,29 @@ TEST_F(ScanTest, ThreadsGiveTheSameSummaryAsOneThread) {
   EXPECT_EQ(one.Serialize(), many.Serialize());
 }
 
+TEST_F(ScanTest, PartsCutInsideLongLinesLoseAndRepeatNothing) {
+  // Eight threads over a small buffer: part boundaries fall inside a line far
+  // longer than a part, on a newline, and at the very end.
+  std::string line = "10.0.0.1 - - [10/Oct/2000:13:55:36 +0000] \"GET /a HTTP/1.1\" 200 5\n";
+  std::string text = line + "10.0.0.2 - - [10/Oct/2000:13:55:37 +0000] \"GET /" + std::string(5000, 'x') +
+                     " HTTP/1.1\" 200 5\n" + line + "\n" + line.substr(0, line.size() - 1);
+  for (unsigned jobs : {1u, 2u, 3u, 8u}) {
+    LoadAccumulator acc;
+    ScanBuffer(text, Combined(), "p.log", jobs, &acc);
+    EXPECT_EQ(acc.lines(), 5u) << jobs;
+    EXPECT_EQ(acc.requests(), 4u) << jobs;
+    EXPECT_EQ(acc.skipped(), 1u) << jobs;
+    EXPECT_EQ(acc.malformed(), 0u) << jobs;
+    // The same from a memory-mapped file, whose parts are released as they end.
+    ScanOptions options;
+    options.format = Combined();
+    options.jobs = jobs;
+    ScanResult mapped;
+    ScanSources({Write("p.log", text)}, options, &mapped);
+    EXPECT_EQ(mapped.total.Serialize(), acc.Serialize()) << jobs;
+  }
+}
+
 TEST_F(ScanTest, GzipIsReadDirectlyAndDetected) {
   std::string log;
   for (int i = 0; i < 5000; ++i) {
