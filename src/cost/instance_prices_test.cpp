@@ -30,14 +30,14 @@ TEST(InstancePricesTest, LookUpAndYearlyCost) {
 }
 
 TEST(InstancePricesTest, MonthlyEuroPricesBecomeUsdPerHour) {
-  // Hetzner lists ccx23 at 24.49 EUR a month; at the shipped 1.14 USD per EUR
-  // that is 27.9186 USD a month, over 730 hours 0.0382447 USD an hour.
+  // Hetzner lists ccx23 at 86.49 EUR a month; at the shipped 1.1567 USD per
+  // EUR that is 100.042983 USD a month, over 730 hours 0.137045 USD an hour.
   const InstancePrice* ccx23 = FindInstancePrice("ccx23");
   ASSERT_NE(ccx23, nullptr);
   EXPECT_EQ(ccx23->currency, "EUR");
-  EXPECT_NEAR(ccx23->UsdPerMonth(), 27.9186, 1e-9);
-  EXPECT_NEAR(ccx23->usd_per_hour, 27.9186 / 730, 1e-12);
-  EXPECT_NEAR(ccx23->UsdPerYear(), 27.9186 * 12, 1e-9);
+  EXPECT_NEAR(ccx23->UsdPerMonth(), 100.042983, 1e-9);
+  EXPECT_NEAR(ccx23->usd_per_hour, 100.042983 / 730, 1e-12);
+  EXPECT_NEAR(ccx23->UsdPerYear(), 100.042983 * 12, 1e-9);
 }
 
 }  // namespace
