@@ -70,32 +70,22 @@ std::string_view LinePart(std::string_view data, size_t index, size_t count) {
   return data.substr(begin, end > begin ? end - begin : 0);
 }
 
-// Scans `data` with per-thread accumulators; returns the number of lines,
-// and adds malformed samples numbered from `line_base`.
-// Gives a scanned part of a memory-mapped file back to the page cache, so
-// resident memory stays flat however big the file is. The pages are rounded
-// outwards: a neighbour still being scanned merely faults its shared page in
-// again from the unmodified file.
-void ReleaseMapped(std::string_view part) {
+// madvise() over the pages a part of a memory-mapped file lies on, rounded
+// outwards. Used to map a part's pages in one call before it is scanned
+// (MADV_POPULATE_READ: not one fault per 64 KiB) and to give them back to the
+// page cache after (MADV_DONTNEED: resident memory stays flat however big the
+// file). A neighbouring part still being scanned merely faults a shared
+// page in again from the unmodified file. Failure (an older kernel without
+// MADV_POPULATE_READ) only costs speed.
+void AdviseMapped(std::string_view part, int advice) {
   const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
   uintptr_t begin = reinterpret_cast<uintptr_t>(part.data()) & ~(page - 1);
   uintptr_t end = (reinterpret_cast<uintptr_t>(part.data()) + part.size() + page - 1) & ~(page - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, advice);
 }
 
-// Maps a part's pages in one call rather than one page fault per 64 KiB
-// (fault-around); older kernels without MADV_POPULATE_READ fault as before.
-void PrefaultMapped(std::string_view part) {
-#ifdef MADV_POPULATE_READ
-  const uintptr_t page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  uintptr_t begin = reinterpret_cast<uintptr_t>(part.data()) & ~(page - 1);
-  uintptr_t end = reinterpret_cast<uintptr_t>(part.data()) + part.size();
-  ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_READ);
-#else
-  (void)part;
-#endif
-}
-
+// Scans `data` with per-thread accumulators; returns the number of lines,
+// and adds malformed samples numbered from `line_base`.
 uint64_t ScanData(std::string_view data, const LogFormat& format, std::string_view source,
                   uint64_t line_base, std::vector<LoadAccumulator>& accs, bool mapped = false) {
   const size_t jobs = accs.size();
@@ -105,9 +95,11 @@ uint64_t ScanData(std::string_view data, const LogFormat& format, std::string_vi
   auto work = [&](size_t thread) {
     for (size_t i = next.fetch_add(1); i < wanted; i = next.fetch_add(1)) {
       std::string_view part = LinePart(data, i, wanted);
-      if (mapped) PrefaultMapped(part);
+#ifdef MADV_POPULATE_READ
+      if (mapped) AdviseMapped(part, MADV_POPULATE_READ);
+#endif
       ScanPart(part, format, accs[thread], results[i]);
-      if (mapped) ReleaseMapped(part);
+      if (mapped) AdviseMapped(part, MADV_DONTNEED);
     }
   };
   std::vector<std::thread> threads;
