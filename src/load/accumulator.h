@@ -26,8 +26,9 @@ struct HourBlock {
 
 // Hour blocks carved from chunks of anonymous memory mapped with
 // MAP_POPULATE: the kernel hands over a chunk's zeroed pages in one call.
-// Allocated one by one, each block's pages were faulted in singly, which
-// (in a virtual machine above all) was a third of `load`'s fixed cost.
+// Allocated one by one, each block's pages were faulted in singly, and the
+// heap grew under the address-space lock that the other scanning threads'
+// page faults wait for (5,000,000 lines on two cores: 1.0 s, now 0.73 s).
 class HourBlockArena {
  public:
   HourBlock* New();
