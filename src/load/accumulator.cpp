@@ -80,7 +80,7 @@ bool SampleLess(const MalformedSample& a, const MalformedSample& b) {
 
 }  // namespace
 
-LoadAccumulator::LoadAccumulator() : bot_cache_(size_t{1} << kBotCacheBits) {}
+LoadAccumulator::LoadAccumulator() = default;
 
 bool LoadAccumulator::IsBot(std::string_view agent) {
   static constexpr std::string_view kMarkers[] = {"bot", "spider", "crawl", "slurp",
@@ -106,6 +106,9 @@ bool LoadAccumulator::CachedIsBot(std::string_view agent) {
     std::memcpy(&tail, agent.data() + agent.size() - 8, 8);
     ends ^= head ^ std::rotl(tail, 29);
   }
+  // Made on first use: shards and per-format accumulators that see no agent
+  // never pay for it.
+  if (bot_cache_.empty()) bot_cache_.resize(size_t{1} << kBotCacheBits);
   BotVerdict& slot = bot_cache_[(ends * 0x9e3779b97f4a7c15ULL) >> (64 - kBotCacheBits)];
   if (slot.agent != agent) {
     slot.agent.assign(agent);
@@ -114,13 +117,16 @@ bool LoadAccumulator::CachedIsBot(std::string_view agent) {
   return slot.bot;
 }
 
-constexpr size_t kBlocksPerChunk = 64;  // about 1 MB
+// Chunks double from one block to 64 (about 1 MB): an hour of log costs one
+// block's memory, a month a few dozen calls.
+constexpr size_t kMaxBlocksPerChunk = 64;
 
 void HourBlockArena::Unmap::operator()(void* chunk) const { ::munmap(chunk, bytes); }
 
 HourBlock* HourBlockArena::New() {
-  if (chunks_.empty() || used_in_last_ == kBlocksPerChunk) {
-    const size_t bytes = kBlocksPerChunk * sizeof(HourBlock);
+  if (used_in_last_ == last_capacity_) {
+    last_capacity_ = std::clamp<size_t>(last_capacity_ * 2, 1, kMaxBlocksPerChunk);
+    const size_t bytes = last_capacity_ * sizeof(HourBlock);
     void* chunk = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
     if (chunk == MAP_FAILED) throw std::bad_alloc();
     chunks_.emplace_back(chunk, Unmap{bytes});

@@ -39,7 +39,8 @@ class HourBlockArena {
     void operator()(void* chunk) const;
   };
   std::vector<std::unique_ptr<void, Unmap>> chunks_;
-  size_t used_in_last_ = 0;  // blocks handed out from the last chunk
+  size_t last_capacity_ = 0;  // blocks the last chunk holds
+  size_t used_in_last_ = 0;   // blocks handed out from it
 };
 
 struct MalformedSample {
