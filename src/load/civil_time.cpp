@@ -160,43 +160,29 @@ std::string FormatIsoUtc(int64_t unix_seconds) {
                      c.minute, c.second);
 }
 
-namespace {
-constexpr uint64_t kNotSeconds = ~uint64_t{0xffff};  // bytes 18-19 of the word at 18
-}  // namespace
-
 bool ClfTimeCache::Parse(std::string_view text, Timestamp* out) {
   if (text.size() < 26) return false;
-  // Once per line: "dd/Mon/yyyy:HH:MM:SS +hhmm" with the cached day and
-  // offset needs only its clock read, in word-sized loads.
-  const char* p = text.data();
-  auto load64 = [p](size_t at) {
-    uint64_t word;
-    std::memcpy(&word, p + at, 8);
-    return word;
-  };
-  uint32_t year_end;
-  std::memcpy(&year_end, p + 8, 4);
-  if (valid_ && load64(0) == date_ && year_end == year_end_ && (load64(18) & kNotSeconds) == offset_ &&
-      p[14] == ':' && p[17] == ':') {
-    auto digit = [p](size_t at) { return static_cast<unsigned>(static_cast<unsigned char>(p[at])) - '0'; };
-    unsigned h1 = digit(12), h2 = digit(13), m1 = digit(15), m2 = digit(16), s1 = digit(18), s2 = digit(19);
-    if ((h1 > 9) | (h2 > 9) | (m1 > 9) | (m2 > 9) | (s1 > 9) | (s2 > 9)) return false;
-    unsigned hour = h1 * 10 + h2, minute = m1 * 10 + m2, second = s1 * 10 + s2;
-    if (!ValidClock(hour, minute, second)) return false;
-    out->unix_seconds = day_start_utc_ + hour * 3600 + minute * 60 + second;
-    out->offset_minutes = offset_minutes_;
-    return true;
+  if (valid_ && std::memcmp(key_, text.data(), 11) == 0 &&
+      std::memcmp(key_ + 11, text.data() + 20, 6) == 0 && text[11] == ':' && text[14] == ':' &&
+      text[17] == ':') {
+    unsigned hour = 0, minute = 0, second = 0;
+    if (Digits(text, 12, 2, &hour) && Digits(text, 15, 2, &minute) &&
+        Digits(text, 18, 2, &second) && ValidClock(hour, minute, second)) {
+      out->unix_seconds = day_start_utc_ + hour * 3600 + minute * 60 + second;
+      out->offset_minutes = offset_minutes_;
+      return true;
+    }
+    return false;
   }
   return ParseAndRemember(text, out);
 }
 
-// Kept out of line, so that the per-line path above stays small.
+// Kept out of line: inlined, its registers made every line's call above
+// save and restore six of them.
 [[gnu::noinline]] bool ClfTimeCache::ParseAndRemember(std::string_view text, Timestamp* out) {
   if (!ParseClfTime(text, out)) return false;
-  std::memcpy(&date_, text.data(), 8);
-  std::memcpy(&year_end_, text.data() + 8, 4);
-  std::memcpy(&offset_, text.data() + 18, 8);
-  offset_ &= kNotSeconds;
+  std::memcpy(key_, text.data(), 11);
+  std::memcpy(key_ + 11, text.data() + 20, 6);
   int64_t local = out->unix_seconds + int64_t{out->offset_minutes} * 60;
   day_start_utc_ = local - local % 86400 - int64_t{out->offset_minutes} * 60;
   if (local < 0 && local % 86400 != 0) day_start_utc_ -= 86400;

@@ -52,10 +52,7 @@ class ClfTimeCache {
  private:
   bool ParseAndRemember(std::string_view text, Timestamp* out);
 
-  // "dd/Mon/yyyy:" and " +hhmm" of the cached day, as three words compared
-  // per line (the bytes of the seconds masked out of the last).
-  uint64_t date_ = 0, offset_ = 0;
-  uint32_t year_end_ = 0;
+  char key_[11 + 6] = {};  // "dd/Mon/yyyy" and " +hhmm"
   int64_t day_start_utc_ = 0;
   int32_t offset_minutes_ = 0;
   bool valid_ = false;
