@@ -116,6 +116,18 @@ uint64_t ScanData(std::string_view data, const LogFormat& format, std::string_vi
   return lines - line_base;
 }
 
+// Adds the threads' accumulators to `out`. Summed into the first, which is
+// moved into an `out` that has counted nothing yet: merging it would copy
+// every hour block once more.
+void AddThreads(std::vector<LoadAccumulator>& accs, LoadAccumulator* out) {
+  for (size_t i = 1; i < accs.size(); ++i) accs[0].Merge(accs[i]);
+  if (out->empty() && out->lines() == 0) {
+    *out = std::move(accs[0]);
+  } else {
+    out->Merge(accs[0]);
+  }
+}
+
 // A byte stream from a file descriptor, optionally gunzipped.
 class Input {
  public:
@@ -298,20 +310,14 @@ void ScanSources(const std::vector<std::string>& paths, const ScanOptions& optio
     result->bytes += report.bytes;
     result->sources.push_back(std::move(report));
   }
-  for (size_t i = 1; i < accs.size(); ++i) accs[0].Merge(accs[i]);
-  // Moved, not merged into `total`: that would copy every hour block again.
-  if (result->total.empty() && result->total.lines() == 0) {
-    result->total = std::move(accs[0]);
-  } else {
-    result->total.Merge(accs[0]);
-  }
+  AddThreads(accs, &result->total);
 }
 
 void ScanBuffer(std::string_view data, const LogFormat& format, std::string_view source,
                 unsigned jobs, LoadAccumulator* out) {
   std::vector<LoadAccumulator> accs(std::max(1u, jobs));
   ScanData(data, format, source, 0, accs);
-  for (const LoadAccumulator& acc : accs) out->Merge(acc);
+  AddThreads(accs, out);
 }
 
 }  // namespace dsaudit::load
