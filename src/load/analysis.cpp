@@ -148,33 +148,36 @@ void ClampTimeline(const LoadAccumulator& acc, std::map<int64_t, uint64_t>& tota
 
 void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
   // Profiles over full hours only, in the log's own (dominant) time zone.
+  // Requests and hours are counted per hour of the week; the daily and weekly
+  // profiles are its rows and columns summed.
   int64_t first = FloorDiv(r.first_time + 3599, 3600), end = FloorDiv(r.last_time + 1, 3600);
-  std::array<uint64_t, 24> hour_sum{}, hour_n{};
-  std::array<uint64_t, 7> day_sum{}, day_n{};
-  std::array<uint64_t, 7 * 24> week_hour_sum{}, week_hour_n{};
+  struct Sum {
+    uint64_t requests = 0, hours = 0;
+    Sum& operator+=(const Sum& other) {
+      requests += other.requests;
+      hours += other.hours;
+      return *this;
+    }
+    double Rps() const { return hours ? static_cast<double>(requests) / static_cast<double>(hours) / 3600 : 0; }
+  };
+  std::array<Sum, 7 * 24> week_hour{};
   for (int64_t hour = first; hour < end; ++hour) {
     auto it = totals.find(hour);
-    uint64_t n = it == totals.end() ? 0 : it->second;
     int64_t local = hour * 3600 + int64_t{r.profile_offset_minutes} * 60;
     int64_t day = FloorDiv(local, 86400);
     size_t hod = static_cast<size_t>((local - day * 86400) / 3600);
     size_t weekday = static_cast<size_t>(((day + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
-    hour_sum[hod] += n;
-    ++hour_n[hod];
-    day_sum[weekday] += n;
-    ++day_n[weekday];
-    week_hour_sum[weekday * 24 + hod] += n;
-    ++week_hour_n[weekday * 24 + hod];
+    week_hour[weekday * 24 + hod] += {it == totals.end() ? 0 : it->second, 1};
   }
-  for (size_t h = 0; h < 24; ++h) {
-    r.daily_profile_rps[h] = hour_n[h] ? static_cast<double>(hour_sum[h]) / hour_n[h] / 3600 : 0;
+  std::array<Sum, 24> by_hour{};
+  std::array<Sum, 7> by_day{};
+  for (size_t i = 0; i < week_hour.size(); ++i) {
+    by_hour[i % 24] += week_hour[i];
+    by_day[i / 24] += week_hour[i];
+    r.week_hour_profile_rps[i] = week_hour[i].Rps();
   }
-  for (size_t d = 0; d < 7; ++d) {
-    r.weekly_profile_rps[d] = day_n[d] ? static_cast<double>(day_sum[d]) / day_n[d] / 3600 : 0;
-  }
-  for (size_t h = 0; h < week_hour_sum.size(); ++h) {
-    r.week_hour_profile_rps[h] = week_hour_n[h] ? static_cast<double>(week_hour_sum[h]) / week_hour_n[h] / 3600 : 0;
-  }
+  for (size_t h = 0; h < 24; ++h) r.daily_profile_rps[h] = by_hour[h].Rps();
+  for (size_t d = 0; d < 7; ++d) r.weekly_profile_rps[d] = by_day[d].Rps();
 }
 
 void Statuses(const LoadAccumulator& acc, LoadReport& r) {
