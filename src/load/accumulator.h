@@ -28,7 +28,8 @@ struct HourBlock {
 // MAP_POPULATE: the kernel hands over a chunk's zeroed pages in one call.
 // Allocated one by one, each block's pages were faulted in singly, and the
 // heap grew under the address-space lock that the other scanning threads'
-// page faults wait for (5,000,000 lines on two cores: 1.0 s, now 0.73 s).
+// page faults wait for (bench/load_bench.sh shows the difference on two
+// cores).
 class HourBlockArena {
  public:
   HourBlock* New();

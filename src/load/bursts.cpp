@@ -8,9 +8,8 @@
 namespace dsaudit::load {
 namespace {
 
-// The baseline window in arrival order (to drop the oldest) and sorted (so
-// its median is one look-up: a selection per minute was a tenth of the time
-// `load` spends outside the scan).
+// The baseline window in arrival order (to drop the oldest) and sorted, so
+// its median is one look-up rather than a selection every minute.
 class QuietWindow {
  public:
   size_t size() const { return arrival_.size(); }

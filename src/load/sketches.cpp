@@ -29,10 +29,10 @@ uint64_t HashBytes(std::string_view bytes) {
     std::memcpy(&word, data + at, 8);
     return word;
   };
-  // One multiply and rotate per word (a full Mix per word was a sixth of
-  // `dsaudit load`'s time on user agents). Keys of 32 bytes or more go
-  // through four independent lanes, so a 100-byte user agent costs the
-  // multiplies' throughput rather than their latency chain.
+  // One multiply and rotate per word; the Mix at the end avalanches. Keys of
+  // 32 bytes or more (long endpoint paths, IPv6 clients) go through four
+  // independent lanes, so their words cost the multiplies' throughput
+  // rather than one latency chain.
   if (bytes.size() >= 32) {
     uint64_t lanes[4] = {hash, hash + kOdd, hash ^ 0xc4ceb9fe1a85ec53ULL, hash - kOdd};
     for (; pos + 32 <= bytes.size(); pos += 32) {
@@ -46,7 +46,7 @@ uint64_t HashBytes(std::string_view bytes) {
   for (; pos + 8 <= bytes.size(); pos += 8) hash = std::rotl((hash ^ word_at(pos)) * kOdd, 31);
   if (size_t rest = bytes.size() - pos; rest > 0) {
     // The last 1-7 bytes in one or two loads, not a memcpy of variable length
-    // (a library call and a store-forwarding stall: a third of this function).
+    // (a library call, and a stall while the copied bytes are read back).
     uint64_t word;
     if (bytes.size() >= 8) {
       word = word_at(bytes.size() - 8) >> (64 - 8 * rest);
