@@ -42,6 +42,16 @@ double LegendWidth(const std::string& name) {
   return std::max(kLegendEntry, 20 + 6.0 * static_cast<double>(name.size()));
 }
 
+// The opening of a titled chart: the svg element, its accessible title, and
+// the title with `subtitle` (the unit) in brackets above the plot.
+std::string ChartHeader(int width, int height, std::string_view title, double left, std::string_view subtitle) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
+      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4})</text>\n",
+      width, height, HtmlEscape(title), left, HtmlEscape(subtitle));
+}
+
 // Maps data to pixels inside the plot area.
 struct Frame {
   double left, top, plot_width, plot_height;
@@ -134,11 +144,7 @@ std::string LineChart(const LineChartSpec& spec) {
   const double y_top = axis.top;
   Frame frame{kLeft, kTop, spec.width - kLeft - kRight, spec.height - kTop - kBottom, spec.x_start,
               std::max<double>(1, static_cast<double>(points)) * spec.x_step, y_top};
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
-      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4})</text>\n",
-      spec.width, spec.height, HtmlEscape(spec.title), kLeft, HtmlEscape(spec.unit));
+  std::string svg = ChartHeader(spec.width, spec.height, spec.title, kLeft, spec.unit);
   svg += Spans(frame, spec);
   for (int tick = 0; tick <= axis.ticks; ++tick) {
     double y = kTop + frame.plot_height * (1 - tick / static_cast<double>(axis.ticks));
@@ -205,11 +211,7 @@ std::string ColumnChart(const ColumnChartSpec& spec) {
   }
   const YAxis axis = NiceAxis(largest);
   const double y_top = axis.top;
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
-      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4})</text>\n",
-      spec.width, spec.height, HtmlEscape(spec.title), kLeft, HtmlEscape(spec.unit));
+  std::string svg = ChartHeader(spec.width, spec.height, spec.title, kLeft, spec.unit);
   for (int tick = 0; tick <= axis.ticks; ++tick) {
     double y = kTop + plot_height * (1 - tick / static_cast<double>(axis.ticks));
     svg += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#ddd\"/>"
@@ -251,11 +253,8 @@ std::string Heatmap(const HeatmapSpec& spec) {
   for (const std::vector<double>& row : spec.values) {
     for (double value : row) largest = std::max(largest, value);
   }
-  std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{0}\" height=\"{1}\" "
-      "viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"11\">\n"
-      "<title>{2}</title>\n<text x=\"{3}\" y=\"16\" font-size=\"13\">{2} ({4}; darkest {5})</text>\n",
-      width, height, HtmlEscape(spec.title), kLeft, HtmlEscape(spec.unit), CompactNumber(largest));
+  std::string svg =
+      ChartHeader(width, height, spec.title, kLeft, fmt::format("{}; darkest {}", spec.unit, CompactNumber(largest)));
   for (size_t r = 0; r < spec.values.size(); ++r) {
     const int y = kTop + static_cast<int>(r) * spec.cell_height;
     if (r < spec.row_labels.size()) {
