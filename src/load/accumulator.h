@@ -48,7 +48,12 @@ struct MalformedSample {
   std::string text;  // cut to kMaxSampleBytes
 };
 
-class LoadAccumulator {
+// Aligned so that the accumulators of threads scanning side by side (kept in
+// one vector) never share a cache line: the totals written on every line of
+// one thread beside the fields the other reads on every line made both wait
+// on the line's transfer, and -j 2 took up to 1.7 CPU-seconds where -j 1 took
+// 0.9. 128 bytes, not 64: some cores fetch cache lines in adjacent pairs.
+class alignas(128) LoadAccumulator {
  public:
   static constexpr size_t kMaxSamples = 5;
   static constexpr size_t kMaxSampleBytes = 200;
