@@ -49,10 +49,6 @@ SuppressionIndex::NoqaLineMap MultilineStringMap(const python::ParsedModule& par
   };
 }
 
-bool IsPackageInit(std::string_view path) {
-  return path == "__init__.py" || path.ends_with("/__init__.py");
-}
-
 // Whether the file's directory holds an __init__.py (ruff's test for a
 // package, against which it resolves relative imports). Stdin is in none.
 bool InPackage(std::string_view path) {
@@ -96,7 +92,7 @@ void Engine::RunChecks(Pass& pass) const {
   bool is_notebook = pass.notebook != nullptr;
   pass.model.emplace(semantic::SemanticModel::Build(
       *pass.parsed->module,
-      {.module_is_package = IsPackageInit(path), .in_package = InPackage(path)}));
+      {.module_is_package = semantic::IsPackageInit(path), .in_package = InPackage(path)}));
   pass.context = std::make_unique<CheckContext>(*pass.parsed, *pass.model, config_, path,
                                                 pass.notebook);
   CheckContext& context = *pass.context;

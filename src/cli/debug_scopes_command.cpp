@@ -22,10 +22,6 @@
 namespace dsaudit::cli {
 namespace {
 
-bool IsPackageInit(const std::string& path) {
-  return path == "__init__.py" || path.ends_with("/__init__.py");
-}
-
 int RunDebugScopes(const std::vector<std::string>& files) {
   int status = kExitOk;
   std::string bytes;
@@ -47,7 +43,7 @@ int RunDebugScopes(const std::vector<std::string>& files) {
       if (status == kExitOk) status = kExitFindings;
     }
     semantic::BuildOptions options;
-    options.module_is_package = IsPackageInit(file);
+    options.module_is_package = semantic::IsPackageInit(file);
     semantic::SemanticModel model = semantic::SemanticModel::Build(*parsed->module, options);
     std::string out = "== " + file + "\n" + semantic::DumpScopes(model);
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -33,6 +33,11 @@
 
 namespace dsaudit::semantic {
 
+// Whether `path` names a package's __init__.py (by its name alone).
+inline bool IsPackageInit(std::string_view path) {
+  return path == "__init__.py" || path.ends_with("/__init__.py");
+}
+
 struct BuildOptions {
   // An __init__.py: the module global __path__ exists.
   bool module_is_package = false;

@@ -28,10 +28,6 @@ const RuleInfo kRule = {
                "name from a package, write `from m import x as x` or list it in `__all__`.",
 };
 
-bool IsPackageInit(std::string_view path) {
-  return path == "__init__.py" || path.ends_with("/__init__.py");
-}
-
 void CheckUnusedImports(CheckContext& context) {
   const semantic::SemanticModel& model = context.model();
   std::unordered_map<semantic::BindingId, const semantic::ImportRecord*> records;
@@ -83,7 +79,7 @@ void CheckUnusedImports(CheckContext& context) {
     unused.push_back(candidate.binding);
     unused_by_statement[binding.statement].push_back(alias);
   }
-  bool in_init = IsPackageInit(context.path());
+  bool in_init = semantic::IsPackageInit(context.path());
   for (semantic::BindingId id : unused) {
     const semantic::Binding& binding = model.binding(id);
     const auto* alias = python::DynCast<python::Alias>(binding.node);

@@ -26,7 +26,7 @@ const RuleInfo kRule = {
 void CheckDefinitions(CheckContext& context) {
   if (context.notebook() != nullptr || context.path().ends_with(".pyi")) return;
   std::string_view path = context.path();
-  if (path == "__init__.py" || path.ends_with("/__init__.py")) return;
+  if (semantic::IsPackageInit(path)) return;
   if (!quality::IsPublicModule(path) || quality::HasDocstring(context.module().body)) return;
   context.Report(kRule, python::Position{1, 0, 1, 0}, "Missing docstring in public module");
 }
