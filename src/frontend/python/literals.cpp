@@ -18,8 +18,6 @@ constexpr std::string_view kEscapeLetters = "\\'\"abfnrtv";
 constexpr std::string_view kEscapeValues = "\\'\"\a\b\f\n\r\t\v";
 static_assert(kEscapeLetters.size() == kEscapeValues.size());
 
-bool IsQuote(char c) { return c == '\'' || c == '"'; }
-
 bool IsOctalDigit(char c) { return c >= '0' && c <= '7'; }
 
 bool IsAscii(char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; }
