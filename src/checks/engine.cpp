@@ -241,6 +241,8 @@ FileOutcome Engine::CheckFile(FileInput input) const {
     }
     std::string text(pass->parsed->source.text());
     uint32_t applied = ApplyFixes(text, std::move(fixes));
+    // Edits that change nothing would be counted as fixed on every round.
+    if (text == pass->parsed->source.text()) break;
     auto reparsed = python::Parse(python::SourceText::FromUtf8(text));
     if (applied == 0 || reparsed->errors.size() > original_errors) {
       if (applied != 0) outcome.fix_refused = "a fix would have broken the syntax; none applied";

@@ -184,6 +184,16 @@ TEST_F(CheckCommandTest, FixWritesTheFileAndReportsWhatRemains) {
   EXPECT_NE(run.out.find("Fixed 2 errors."), std::string::npos) << run.out;
 }
 
+// The import goes with its comment; on a last line without a newline the
+// edit ends at the end of the file (it once wrapped to offset 0).
+TEST_F(CheckCommandTest, FixRemovesACommentedImportOnTheLastLine) {
+  Write("a.py", "x = 1\nimport os  # note");
+  CommandResult run = Check("--isolated --select F401 --fix");
+  EXPECT_EQ(run.status, 0) << run.out;
+  EXPECT_EQ(Read("a.py"), "x = 1\n");
+  EXPECT_NE(run.out.find("Fixed 1 error."), std::string::npos) << run.out;
+}
+
 TEST_F(CheckCommandTest, FixLeavesNonUtf8FilesAlone) {
   std::string latin1 = "# -*- coding: latin-1 -*-\nimport os\ns = '\xe9'\n";
   Write("a.py", latin1);

@@ -150,8 +150,10 @@ std::optional<Fix> RemoveImport(const CheckContext& context, const python::Stmt&
     // only because of the comment, which stays.
     return std::nullopt;
   }
-  uint32_t stop = static_cast<uint32_t>(text.find('\n', after));
-  stop = stop == std::string_view::npos ? static_cast<uint32_t>(text.size()) : stop + 1;
+  // To the end of the line, its newline included; a comment on the file's
+  // last line, without one, to the end of the file.
+  size_t newline = text.find('\n', after);
+  uint32_t stop = static_cast<uint32_t>(newline == std::string_view::npos ? text.size() : newline + 1);
   return Fix{{Edit{line_start, stop, ""}}};
 }
 
