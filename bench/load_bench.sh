@@ -62,9 +62,9 @@ print(line)' "$1" "$2" "$lines" "$bytes" "$(cat "$work/cpu")"
 }
 
 echo "load-bench: $lines lines, $((bytes / 1000000)) MB, $cores cores, medians of $runs runs (GoAccess: $goaccess_runs)"
-t_all=$(median_seconds "$runs" "$binary" load --output json -o /dev/null "$log")
+t_all=$(median_seconds "$runs" "$binary" load --format json -o /dev/null "$log")
 row "dsaudit load -j $cores" "$t_all"
-t_one=$(median_seconds "$runs" "$binary" load -j 1 --output json -o /dev/null "$log")
+t_one=$(median_seconds "$runs" "$binary" load -j 1 --format json -o /dev/null "$log")
 row "dsaudit load -j 1" "$t_one"
 t_wc=$(median_seconds "$runs" wc -l "$log")
 row "wc -l" "$t_wc"
@@ -86,6 +86,6 @@ PY
 if [[ -x /usr/bin/time ]]; then
   small="$cache/combined-$((lines / 5))-seed1.log"
   [[ -s "$small" ]] || "$binary" load generate --lines $((lines / 5)) --seed 1 --days 35 --out "$small" 2>/dev/null
-  rss() { /usr/bin/time -v "$binary" load --output json -o /dev/null "$1" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}'; }
+  rss() { /usr/bin/time -v "$binary" load --format json -o /dev/null "$1" 2>&1 >/dev/null | awk '/Maximum resident/ {print $6}'; }
   echo "peak RSS: $(rss "$small") KB on $((lines / 5)) lines, $(rss "$log") KB on $lines lines, both over 35 days (memory follows the time span, not the line count)"
 fi

@@ -21,7 +21,7 @@ if [[ ! -s "$log" ]]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-valgrind --tool=callgrind --callgrind-out-file="$work/out" "$binary" load -j 1 --output json -o /dev/null "$log" \
+valgrind --tool=callgrind --callgrind-out-file="$work/out" "$binary" load -j 1 --format json -o /dev/null "$log" \
   >/dev/null 2>&1
 callgrind_annotate "$work/out" 2>/dev/null | python3 -c '
 import re, sys

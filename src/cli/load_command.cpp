@@ -31,7 +31,6 @@ struct ReportOptions {
 
 struct LoadOptions {
   std::vector<std::string> paths;
-  std::string format;
   std::string log_format;
   std::string json_fields;
   std::string summary_out;
@@ -51,10 +50,24 @@ struct GenerateOptions {
   std::string out;
 };
 
+// The report's format is --format, as in every other command; a log format
+// given there by habit (`--format combined`) is pointed to --log-format.
+CLI::Validator ReportFormat() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (value == "text" || value == "json" || value == "html") return {};
+        if (load::FormatFromName(value) || value == "auto") {
+          return "'" + value + "' is a log format: name it with --log-format; --format is the report's (text, json, html)";
+        }
+        return "'" + value + "' is not a report format (text, json, html)";
+      },
+      "text|json|html");
+}
+
 void AddReportOptions(CLI::App* command, ReportOptions& options) {
-  command->add_option("--output", options.output,
+  command->add_option("--format,--output-format,--output", options.output,
                       "text, json, or html: one self-contained page with charts (default: text)")
-      ->check(CLI::IsMember({"text", "json", "html"}));
+      ->check(ReportFormat());
   command->add_option("-o,--output-file", options.output_file, "write the report here, not stdout");
   command->add_option("--horizon", options.horizon,
                       "forecast horizon: 12w, 30d or 72h (default: 12w)");
@@ -110,19 +123,19 @@ int RunLoad(const LoadOptions& options) {
   load::ScanOptions scan;
   scan.jobs = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   scan.json_fields = options.json_fields;
-  if (!options.log_format.empty()) {
-    // GoAccess habits: --log-format=COMBINED names a preset.
+  if (!options.log_format.empty() && options.log_format != "auto") {
+    // A name (GoAccess habits: --log-format=COMBINED), else an nginx log_format string.
     scan.format = load::FormatFromName(options.log_format);
     std::string error;
-    if (!scan.format) scan.format = load::CompileNginxFormat(options.log_format, &error);
+    if (!scan.format && options.log_format.find('$') == std::string::npos) {
+      error = "unknown log format '" + options.log_format +
+              "': give auto, common, combined, vcombined, json, alb, cloudfront, csv, or an nginx "
+              "log_format string with $variables";
+    } else if (!scan.format) {
+      scan.format = load::CompileNginxFormat(options.log_format, &error);
+    }
     if (!scan.format) {
       std::fprintf(stderr, "dsaudit: error: %s\n", error.c_str());
-      return kExitUsage;
-    }
-  } else if (!options.format.empty() && options.format != "auto") {
-    scan.format = load::FormatFromName(options.format);
-    if (!scan.format) {
-      std::fprintf(stderr, "dsaudit: error: unknown format '%s'\n", options.format.c_str());
       return kExitUsage;
     }
   }
@@ -234,11 +247,10 @@ void RegisterLoadCommand(CLI::App& app) {
               "concurrency, forecast");
   command->add_option("paths", options->paths,
                       "log files, plain or gzip (- or nothing: stdin); several are merged by time");
-  command->add_option("--format", options->format,
-                      "auto, common, combined, vcombined, json, alb, cloudfront, csv (default auto)");
   command->add_option("--log-format", options->log_format,
-                      "an nginx log_format string ('$remote_addr - ... $request_time'), or a "
-                      "preset name as GoAccess takes it (COMBINED)");
+                      "the logs' format: auto (default: detected per file), common, combined, "
+                      "vcombined, json (also caddy), alb (also awsalb), cloudfront, csv; or an nginx "
+                      "log_format string ('$remote_addr - ... $request_time')");
   command->add_option("--json-fields", options->json_fields,
                       "JSON field names: time=ts,client=request.remote_ip,duration_ms=latency,...");
   command->add_option("--summary-out", options->summary_out,

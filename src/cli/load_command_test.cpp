@@ -26,10 +26,11 @@ TEST_F(LoadCommandTest, TextReportOfACleanLogExitsZero) {
   EXPECT_NE(run.out.find("peak second  2 requests at 2000-10-10T13:55:36Z"), std::string::npos);
   EXPECT_NE(run.out.find("/a/:id"), std::string::npos);
   EXPECT_NE(run.out.find("forecast     none: needs at least 3 days"), std::string::npos);
+  EXPECT_NE(run.out.find("profiles     none: the log has no full hour"), std::string::npos) << run.out;
 }
 
 TEST_F(LoadCommandTest, JsonReportHasTheDocumentedKeys) {
-  CommandResult run = Run("load --output json --response-time 0.5 " + Log());
+  CommandResult run = Run("load --format json --response-time 0.5 " + Log());
   EXPECT_EQ(run.status, 0) << run.err;
   for (const char* key : {"\"schema\":\"dsaudit-load/1\"", "\"peaks\":", "\"bursts\":[]",
                           "\"server_error_rate\":0.333333", "\"time_source\":\"assumed\"",
@@ -38,11 +39,27 @@ TEST_F(LoadCommandTest, JsonReportHasTheDocumentedKeys) {
   }
 }
 
+// --format names the report's format, as in check, audit and plan; a log
+// format given there is pointed to --log-format instead of parsed as a report.
+TEST_F(LoadCommandTest, FormatIsTheReportsAsInEveryCommand) {
+  CommandResult json = Run("load --format json " + Log());
+  EXPECT_EQ(json.status, 0) << json.err;
+  EXPECT_TRUE(json.out.starts_with("{\"schema\":\"dsaudit-load/1\"")) << json.out;
+  EXPECT_EQ(Run("load --output-format json " + Log()).out, json.out);
+  CommandResult habit = Run("load --format combined " + Log());
+  EXPECT_EQ(habit.status, 2);
+  EXPECT_NE(habit.err.find("'combined' is a log format: name it with --log-format"), std::string::npos)
+      << habit.err;
+  CommandResult named = Run("load --log-format COMBINED --format json " + Log());
+  EXPECT_EQ(named.status, 0) << named.err;
+  EXPECT_EQ(named.out, json.out);
+}
+
 TEST_F(LoadCommandTest, MalformedLinesAreShownAndExitOne) {
   std::string path = Write("bad.log",
                            "1.1.1.1 - - [10/Oct/2000:13:55:36 +0000] \"GET / HTTP/1.1\" 200 1\n"
                            "oops\n");
-  CommandResult run = Run("load --format common " + path);
+  CommandResult run = Run("load --log-format common " + path);
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.out.find("1 malformed"), std::string::npos);
   EXPECT_NE(run.out.find("bad.log:2: oops"), std::string::npos) << run.out;
@@ -50,7 +67,9 @@ TEST_F(LoadCommandTest, MalformedLinesAreShownAndExitOne) {
 
 TEST_F(LoadCommandTest, MissingFileAndBadOptionsExitTwo) {
   EXPECT_EQ(Run("load " + (dir_ / "nope.log").string()).status, 2);
-  EXPECT_EQ(Run("load --format klingon " + Log()).status, 2);
+  CommandResult unknown = Run("load --log-format klingon " + Log());
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("unknown log format 'klingon'"), std::string::npos) << unknown.err;
   EXPECT_EQ(Run("load --log-format '$status' " + Log()).status, 2);
   EXPECT_EQ(Run("load --horizon 3x " + Log()).status, 2);
 }
@@ -64,8 +83,8 @@ TEST_F(LoadCommandTest, MergedShardsEqualOnePass) {
   std::string a = (dir_ / "a.sum").string(), b = (dir_ / "b.sum").string();
   ASSERT_EQ(Run("load --summary-out " + a + " " + (dir_ / "part_aa").string()).status, 0);
   ASSERT_EQ(Run("load --summary-out " + b + " " + (dir_ / "part_ab").string()).status, 0);
-  CommandResult merged = Run("load merge --output json " + b + " " + a);
-  CommandResult whole = Run("load --output json " + gen);
+  CommandResult merged = Run("load merge --format json " + b + " " + a);
+  CommandResult whole = Run("load --format json " + gen);
   ASSERT_EQ(merged.status, 0) << merged.err;
   ASSERT_EQ(whole.status, 0) << whole.err;
   // Everything after the list of sources is identical.
@@ -75,7 +94,7 @@ TEST_F(LoadCommandTest, MergedShardsEqualOnePass) {
 
 TEST_F(LoadCommandTest, HtmlPageForLoadAndMerge) {
   std::string page = (dir_ / "load.html").string();
-  CommandResult run = Run("load --output html -o " + page + " " + Log());
+  CommandResult run = Run("load --format html -o " + page + " " + Log());
   EXPECT_EQ(run.status, 0) << run.err;
   std::string html = ReadAll(page);
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
@@ -83,7 +102,7 @@ TEST_F(LoadCommandTest, HtmlPageForLoadAndMerge) {
   EXPECT_NE(html.find("/a/:id"), std::string::npos);
   std::string shard = (dir_ / "a.sum").string();
   ASSERT_EQ(Run("load --summary-out " + shard + " " + Log()).status, 0);
-  CommandResult merged = Run("load merge --output html " + shard);
+  CommandResult merged = Run("load merge --format html " + shard);
   EXPECT_EQ(merged.status, 0) << merged.err;
   EXPECT_NE(merged.out.find("id=\"traffic\""), std::string::npos);
   EXPECT_EQ(Run("load --output pdf " + Log()).status, 2);

@@ -110,7 +110,7 @@ void SizeDemand(const PlanOptions& options, const std::optional<plan::LoadFigure
     in->peak_source = load->peak_source;
   } else {
     UsageError(
-        "give a load report (dsaudit load --output json), --peak-rps, or --users with --think-time "
+        "give a load report (dsaudit load --format json), --peak-rps, or --users with --think-time "
         "and "
         "--response-time");
   }
@@ -211,7 +211,7 @@ void RegisterPlanCommand(CLI::App& app) {
       "servers per instance type for the peak load (N+1), monthly and yearly cost per provider");
   command->add_option(
       "load_report", options->load_report,
-      "a `dsaudit load --output json` report: its forecast peak, request times, bytes and daily "
+      "a `dsaudit load --format json` report: its forecast peak, request times, bytes and daily "
       "profile");
   command->add_option("--peak-rps", options->peak_rps, "requests per second to size for")
       ->check(CLI::PositiveNumber);

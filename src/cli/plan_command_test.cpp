@@ -51,7 +51,7 @@ TEST_F(PlanCommandTest, ReadsTheForecastPeakFromALoadReport) {
   std::string log = (dir_ / "access.log").string();
   std::string report = (dir_ / "load.json").string();
   ASSERT_EQ(Run("load generate --lines 40000 --days 8 --seed 5 --out " + log).status, 0);
-  ASSERT_EQ(Run("load --output json -o " + report + " " + log).status, 0);
+  ASSERT_EQ(Run("load --format json -o " + report + " " + log).status, 0);
   CommandResult run = Run("plan " + Only() + "--cpu-ms-per-request 30 --output json " + report);
   ASSERT_EQ(run.status, 0) << run.err;
   simdjson::dom::parser parser;

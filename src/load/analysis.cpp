@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 namespace dsaudit::load {
@@ -158,7 +159,10 @@ void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
       hours += other.hours;
       return *this;
     }
-    double Rps() const { return hours ? static_cast<double>(requests) / static_cast<double>(hours) / 3600 : 0; }
+    double Rps() const {
+      return hours ? static_cast<double>(requests) / static_cast<double>(hours) / 3600
+                   : std::numeric_limits<double>::quiet_NaN();
+    }
   };
   std::array<Sum, 7 * 24> week_hour{};
   for (int64_t hour = first; hour < end; ++hour) {

@@ -60,6 +60,8 @@ struct LoadReport {
   std::vector<Burst> bursts;
   TrafficSeries traffic;
   int32_t profile_offset_minutes = 0;
+  // Profiles: NaN where the log has no full hour to measure (a log of a few
+  // hours or days), so that no report calls an unseen hour quiet.
   std::array<double, 24> daily_profile_rps{};   // mean rate per local hour of day
   std::array<double, 7> weekly_profile_rps{};   // Monday first
   // Mean rate per local hour of the week: Monday 00:00-00:59 first.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 #include "load/scan.h"
@@ -122,6 +123,28 @@ TEST(AnalysisTest, NoBurstsInASteadyLog) {
   minutes[1001] = 400;
   ASSERT_EQ(DetectBursts(minutes, 0).size(), 1u);
   EXPECT_EQ(DetectBursts(minutes, 0)[0].start, 1000 * 60);
+}
+
+TEST(AnalysisTest, ProfilesLeaveHoursTheLogDoesNotCoverEmpty) {
+  // Monday 2024-01-01 09:00 to 12:59 UTC, one request a second: four full hours.
+  LoadAccumulator acc;
+  LogRecord r;
+  for (int s = 0; s < 4 * 3600; ++s) {
+    r.time.unix_seconds = 1'704'099'600 + s;
+    acc.Add(r);
+  }
+  LoadReport report = Analyze(acc, AnalyzeOptions());
+  for (size_t h = 0; h < 24; ++h) {
+    if (h >= 9 && h <= 12) {
+      EXPECT_DOUBLE_EQ(report.daily_profile_rps[h], 1) << h;
+      EXPECT_DOUBLE_EQ(report.week_hour_profile_rps[h], 1) << h;
+    } else {
+      EXPECT_TRUE(std::isnan(report.daily_profile_rps[h])) << h << ": not in the log, so not quiet";
+    }
+  }
+  EXPECT_DOUBLE_EQ(report.weekly_profile_rps[0], 1);
+  for (size_t d = 1; d < 7; ++d) EXPECT_TRUE(std::isnan(report.weekly_profile_rps[d])) << d;
+  EXPECT_TRUE(std::isnan(report.week_hour_profile_rps[24 + 10])) << "Tuesday";
 }
 
 TEST(AnalysisTest, ATimestampCenturiesAwayIsSetAsideNotAnalysed) {

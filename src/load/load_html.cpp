@@ -215,21 +215,31 @@ std::string TrafficSection(const LoadReport& r) {
   return out + "<h3>Bursts</h3>\n" + BurstTable(r.bursts) + "</section>\n";
 }
 
+// A profile cell's tooltip value; NaN is an hour the log has no full hour of.
+std::string ProfileRate(double rps) {
+  return std::isnan(rps) ? "not in the log" : fmt::format("{:.2f} requests/s", rps);
+}
+
 std::string ProfileSection(const LoadReport& r) {
+  const auto& hours = r.week_hour_profile_rps;
+  if (std::all_of(hours.begin(), hours.end(), [](double v) { return std::isnan(v); })) {
+    return "<section id=\"profiles\"><h2>Daily and weekly profiles</h2>\n"
+           "<p class=\"caption\">None: the log has no full hour.</p></section>\n";
+  }
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   reports::ColumnChartSpec daily{.title = "Daily profile", .unit = "mean requests/s by hour"};
   daily.highlight_color = std::string(kOrange);
   daily.width = 640;
   for (size_t h = 0; h < 24; ++h) {
     daily.columns.push_back({std::to_string(h), r.daily_profile_rps[h],
-                             fmt::format("{:02}:00-{:02}:59: {:.2f} requests/s", h, h, r.daily_profile_rps[h])});
+                             fmt::format("{:02}:00-{:02}:59: {}", h, h, ProfileRate(r.daily_profile_rps[h]))});
   }
   reports::ColumnChartSpec weekly{.title = "Weekly profile", .unit = "mean requests/s by day"};
   weekly.highlight_color = std::string(kOrange);
   weekly.width = 400;
   for (size_t d = 0; d < 7; ++d) {
     weekly.columns.push_back(
-        {kDays[d], r.weekly_profile_rps[d], fmt::format("{}: {:.2f} requests/s", kDays[d], r.weekly_profile_rps[d])});
+        {kDays[d], r.weekly_profile_rps[d], fmt::format("{}: {}", kDays[d], ProfileRate(r.weekly_profile_rps[d]))});
   }
   reports::HeatmapSpec week{.title = "Hour of the week", .unit = "mean requests/s"};
   for (size_t h = 0; h < 24; ++h) week.column_labels.push_back(h % 3 == 0 ? std::to_string(h) : "");
@@ -240,13 +250,14 @@ std::string ProfileSection(const LoadReport& r) {
     for (size_t h = 0; h < 24; ++h) {
       double rps = r.week_hour_profile_rps[d * 24 + h];
       row.push_back(rps);
-      tooltips.push_back(fmt::format("{} {:02}:00-{:02}:59: {:.2f} requests/s", kDays[d], h, h, rps));
+      tooltips.push_back(fmt::format("{} {:02}:00-{:02}:59: {}", kDays[d], h, h, ProfileRate(rps)));
     }
   }
   return fmt::format("<section id=\"profiles\"><h2>Daily and weekly profiles</h2>\n"
                      "<p class=\"caption\">Mean rate over the full hours of the log, in its own time zone ({}); "
                      "the busiest hour and day highlighted. The grid shows each hour of the week: its pale cells "
-                     "are where batch jobs and maintenance disturb the fewest users.</p>\n"
+                     "are where batch jobs and maintenance disturb the fewest users; hours the log does not "
+                     "cover are left empty.</p>\n"
                      "<div class=\"row\">{}{}</div>\n{}</section>\n",
                      UtcOffset(r.profile_offset_minutes), reports::ColumnChart(daily), reports::ColumnChart(weekly),
                      reports::Heatmap(week));

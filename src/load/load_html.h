@@ -1,4 +1,4 @@
-// `dsaudit load --output html`: the load report as one self-contained page
+// `dsaudit load --format html`: the load report as one self-contained page
 // for people: summary cards, traffic over time with bursts shaded, daily and
 // weekly profiles, the forecast with its interval and backtest error, status
 // mix, endpoints, latency and concurrency, and what could not be read.

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "load/generator.h"
@@ -48,7 +50,14 @@ TEST(LoadHtmlTest, EverySectionAndChartIsThere) {
   }
   // Traffic, daily, weekly, hour of the week, forecast, error rate per day, status mix.
   EXPECT_EQ(CountOf(html, "<svg"), 7u);
-  EXPECT_EQ(CountOf(html, "class=\"cell\""), 7u * 24u);
+  // Five days of log: the hours of the week it does not cover are drawn empty, with a tooltip.
+  const auto& week = report.week_hour_profile_rps;
+  size_t covered = static_cast<size_t>(std::count_if(week.begin(), week.end(), [](double v) { return !std::isnan(v); }));
+  EXPECT_GE(covered, 4u * 24u);
+  EXPECT_LT(covered, 6u * 24u);
+  EXPECT_EQ(CountOf(html, "class=\"cell\""), covered);
+  EXPECT_EQ(CountOf(html, "class=\"cell empty\""), 7u * 24u - covered);
+  EXPECT_NE(html.find("00:00-00:59: not in the log</title>"), std::string::npos);
   EXPECT_EQ(CountOf(html, "class=\"span\""), report.bursts.size());
   EXPECT_EQ(CountOf(html, "class=\"column\""), 24u + 7u);
   EXPECT_EQ(CountOf(html, "class=\"band\""), 1u);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "load/civil_time.h"
 #include "reports/json_writer.h"
@@ -209,6 +210,35 @@ void TrafficJson(Json& j, const LoadReport& r) {
   j.Close(']').Close('}');
 }
 
+// A profile's mean rate, "-" for an hour the log has no full hour of.
+std::string ProfileRate(double rps) { return std::isnan(rps) ? "-" : fmt::format("{:.3g}", rps); }
+
+void ProfileLines(const LoadReport& r, Lines& line) {
+  const auto& week = r.week_hour_profile_rps;
+  std::optional<size_t> busiest, quietest;
+  for (size_t i = 0; i < week.size(); ++i) {
+    if (std::isnan(week[i])) continue;
+    if (!busiest || week[i] > week[*busiest]) busiest = i;
+    if (!quietest || week[i] < week[*quietest]) quietest = i;
+  }
+  if (!busiest) {
+    line("profiles     none: the log has no full hour");
+    return;
+  }
+  std::string daily;
+  for (double v : r.daily_profile_rps) daily += " " + ProfileRate(v);
+  line("daily rps    (UTC{:+03}:{:02}, hours 0-23){}", r.profile_offset_minutes / 60,
+       std::abs(r.profile_offset_minutes % 60), daily);
+  static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  std::string weekly;
+  for (int d = 0; d < 7; ++d) weekly += fmt::format(" {} {}", kDays[d], ProfileRate(r.weekly_profile_rps[d]));
+  line("weekly rps  {}", weekly);
+  size_t seen = static_cast<size_t>(std::count_if(week.begin(), week.end(), [](double v) { return !std::isnan(v); }));
+  line("week hours   busiest {} {:02}:00 ({:.3g}/s), quietest {} {:02}:00 ({:.3g}/s){}", kDays[*busiest / 24],
+       *busiest % 24, week[*busiest], kDays[*quietest / 24], *quietest % 24, week[*quietest],
+       seen < week.size() ? fmt::format(" of the {} hours of the week the log covers", seen) : "");
+}
+
 }  // namespace
 
 std::string RenderJson(const LoadReport& r, const std::vector<SourceReport>& sources,
@@ -292,19 +322,7 @@ std::string RenderText(const LoadReport& r, const std::vector<SourceReport>& sou
     line("  {} .. {}  peak {}/min, {:.1f}x baseline {:.0f}/min", FormatIsoUtc(b.start),
          FormatIsoUtc(b.end), b.peak_minute_requests, b.factor, b.baseline_per_minute);
   }
-  std::string daily;
-  for (double v : r.daily_profile_rps) daily += fmt::format(" {:.3g}", v);
-  line("daily rps    (UTC{:+03}:{:02}, hours 0-23){}", r.profile_offset_minutes / 60,
-       std::abs(r.profile_offset_minutes % 60), daily);
-  static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  std::string weekly;
-  for (int d = 0; d < 7; ++d) weekly += fmt::format(" {} {:.3g}", kDays[d], r.weekly_profile_rps[d]);
-  line("weekly rps  {}", weekly);
-  const auto& week = r.week_hour_profile_rps;
-  size_t busiest = static_cast<size_t>(std::max_element(week.begin(), week.end()) - week.begin());
-  size_t quietest = static_cast<size_t>(std::min_element(week.begin(), week.end()) - week.begin());
-  line("week hours   busiest {} {:02}:00 ({:.3g}/s), quietest {} {:02}:00 ({:.3g}/s)", kDays[busiest / 24],
-       busiest % 24, week[busiest], kDays[quietest / 24], quietest % 24, week[quietest]);
+  ProfileLines(r, line);
   line("status       2xx {}, 3xx {}, 4xx {} ({:.2f}%), 5xx {} ({:.2f}%)", r.status_classes[2],
        r.status_classes[3], r.status_classes[4], r.client_error_rate * 100, r.status_classes[5],
        r.server_error_rate * 100);

@@ -42,13 +42,14 @@ std::string LogFormat::Name() const {
 }
 
 std::optional<LogFormat> FormatFromName(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, FormatKind>, 8> kNames = {{
+  static constexpr std::array<std::pair<std::string_view, FormatKind>, 9> kNames = {{
       {"common", FormatKind::kCommon},
       {"combined", FormatKind::kCombined},
       {"vcombined", FormatKind::kVCombined},
       {"json", FormatKind::kJson},
       {"caddy", FormatKind::kJson},
       {"alb", FormatKind::kAlb},
+      {"awsalb", FormatKind::kAlb},  // GoAccess's preset name
       {"cloudfront", FormatKind::kCloudFront},
       {"csv", FormatKind::kCsv},
   }};

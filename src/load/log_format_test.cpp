@@ -10,6 +10,15 @@ constexpr std::string_view kCombined =
 
 LogFormat Named(std::string_view name) { return *FormatFromName(name); }
 
+TEST(LogFormatTest, NamesAsWeAndGoAccessSpellThem) {
+  EXPECT_EQ(Named("COMBINED").kind, FormatKind::kCombined);
+  EXPECT_EQ(Named("AWSALB").kind, FormatKind::kAlb);
+  EXPECT_EQ(Named("caddy").kind, FormatKind::kJson);
+  EXPECT_EQ(Named("CloudFront").Name(), "cloudfront");
+  EXPECT_FALSE(FormatFromName("auto"));
+  EXPECT_FALSE(FormatFromName("$remote_addr"));
+}
+
 TEST(LogFormatTest, CombinedLineFields) {
   LogFormat format = Named("COMBINED");
   LineParser parser(format);

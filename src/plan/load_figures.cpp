@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <limits>
+
 #include "cost/price_table.h"
 
 namespace dsaudit::plan {
@@ -70,7 +72,12 @@ void ReadProfile(const element& root, LoadFigures* figures) {
   if (root.at_pointer("/profiles/daily_rps").get_array().get(daily) != simdjson::SUCCESS) return;
   for (element value : daily) {
     double rps = 0;
-    if (value.get_double().get(rps) != simdjson::SUCCESS) return;
+    if (value.is_null()) {
+      rps = std::numeric_limits<double>::quiet_NaN();  // an hour the log does not cover
+    } else if (value.get_double().get(rps) != simdjson::SUCCESS) {
+      figures->daily_rps.clear();
+      return;
+    }
     figures->daily_rps.push_back(rps);
   }
   figures->utc_offset_minutes =
@@ -90,7 +97,7 @@ bool ReadLoadFigures(std::string_view json, LoadFigures* figures, std::string* e
   std::string schema = StringAt(root, "/schema");
   if (schema != "dsaudit-load/1") {
     *error = schema.empty() ? "not a dsaudit load report (no \"schema\": write it with `dsaudit "
-                              "load --output json`)"
+                              "load --format json`)"
                             : fmt::format("schema '{}' is not dsaudit-load/1", schema);
     return false;
   }

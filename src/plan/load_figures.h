@@ -1,4 +1,4 @@
-// The figures `dsaudit plan` takes from a `dsaudit load --output json` report
+// The figures `dsaudit plan` takes from a `dsaudit load --format json` report
 // (schema dsaudit-load/1, documented in src/load/load_output.h).
 #pragma once
 
@@ -19,7 +19,7 @@ struct LoadFigures {
   std::optional<double> response_time_s;  // mean latency, else the assumed time in system
   std::string response_time_source;
   std::optional<double> egress_tb_month;  // response bytes per 730-hour month at the mean rate
-  std::vector<double> daily_rps;          // 24 values, local hours
+  std::vector<double> daily_rps;          // 24 values, local hours; NaN: not in the log
   int utc_offset_minutes = 0;
 };
 

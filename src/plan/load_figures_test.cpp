@@ -3,19 +3,22 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace dsaudit::plan {
 namespace {
 
 // The keys `dsaudit plan` reads, shaped as src/load/load_output.cpp writes them.
-std::string Report(std::string_view forecast, std::string_view latency = "null") {
+std::string Report(std::string_view forecast, std::string_view latency = "null",
+                   std::string_view daily = "1,1,1,1,1,1,2,3,4,5,6,7,8,7,6,5,4,3,2,2,2,1,1,1") {
   return fmt::format(
       R"({{"schema":"dsaudit-load/1","requests":{{"total":1000}},)"
       R"("time_range":{{"first":"2026-01-01T00:00:00Z","last":"2026-01-11T00:00:00Z","duration_s":864000}},)"
       R"("peaks":{{"second":{{"time":"2026-01-05T13:00:01Z","requests":12}}}},)"
       R"("bandwidth":{{"bytes":2000000000000}},)"
-      R"("profiles":{{"utc_offset_minutes":60,"daily_rps":[1,1,1,1,1,1,2,3,4,5,6,7,8,7,6,5,4,3,2,2,2,1,1,1]}},)"
+      R"("profiles":{{"utc_offset_minutes":60,"daily_rps":[{}]}},)"
       R"("latency":{},"concurrency":null,"forecast":{}}})",
-      latency, forecast);
+      daily, latency, forecast);
 }
 
 TEST(LoadFiguresTest, SizesForTheForecastUpperBandScaledToThePeakSecond) {
@@ -53,13 +56,25 @@ TEST(LoadFiguresTest, WithoutAForecastTheObservedPeakSecond) {
   EXPECT_FALSE(figures.response_time_s.has_value());
 }
 
+TEST(LoadFiguresTest, AnHourTheLogDoesNotCoverIsReadAsUnknown) {
+  LoadFigures figures;
+  std::string error;
+  ASSERT_TRUE(ReadLoadFigures(Report(R"({"available":false})", "null",
+                                     "null,null,null,null,null,null,null,null,1,2,3,4,5,6,7,8,7,6,5,4,3,2,1,1"),
+                              &figures, &error))
+      << error;
+  ASSERT_EQ(figures.daily_rps.size(), 24u);
+  EXPECT_TRUE(std::isnan(figures.daily_rps[0]));
+  EXPECT_EQ(figures.daily_rps[8], 1);
+}
+
 TEST(LoadFiguresTest, RejectsOtherDocuments) {
   LoadFigures figures;
   std::string error;
   EXPECT_FALSE(ReadLoadFigures("{\"tool\":\"dsaudit\"}", &figures, &error));
   EXPECT_EQ(
       error,
-      "not a dsaudit load report (no \"schema\": write it with `dsaudit load --output json`)");
+      "not a dsaudit load report (no \"schema\": write it with `dsaudit load --format json`)");
   EXPECT_FALSE(ReadLoadFigures("{\"schema\":\"dsaudit-plan/1\"}", &figures, &error));
   EXPECT_EQ(error, "schema 'dsaudit-plan/1' is not dsaudit-load/1");
   EXPECT_FALSE(ReadLoadFigures("{\"schema\":\"dsaudit-load/1\",\"requests\":{\"total\":0}}",

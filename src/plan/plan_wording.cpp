@@ -136,7 +136,7 @@ std::vector<std::string> BudgetAdvice(const Plan& plan) {
   std::string quiet = plan.input.quiet
                           ? fmt::format(": {} is the quietest window of the daily profile",
                                         QuietHoursText(*plan.input.quiet))
-                          : ", which a load report (`dsaudit load --output json`) shows";
+                          : ", which a load report (`dsaudit load --format json`) shows";
   return {
       fmt::format(
           "a more modest configuration: fewer or smaller servers, or a cheaper provider ({} costs "

@@ -17,8 +17,10 @@ struct QuietWindow {
 };
 
 // The `hours` consecutive hours (wrapping at midnight) with the least
-// traffic in a 24-value profile of mean requests/s per local hour. None when
-// the profile is not 24 values or has no traffic; ties go to the earliest.
+// traffic in a 24-value profile of mean requests/s per local hour. A window
+// with an hour the log does not cover (NaN) is not a candidate: an unseen
+// hour is not a quiet one. None when the profile is not 24 values, has no
+// traffic or no such window; ties go to the earliest.
 std::optional<QuietWindow> QuietestWindow(const std::vector<double>& daily_rps, int hours,
                                           int utc_offset_minutes);
 

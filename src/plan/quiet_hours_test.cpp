@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace dsaudit::plan {
 namespace {
 
@@ -26,6 +28,20 @@ TEST(QuietHoursTest, TiesGoToTheEarliestStart) {
   std::optional<QuietWindow> quiet = QuietestWindow(profile, 2, 0);
   ASSERT_TRUE(quiet.has_value());
   EXPECT_EQ(quiet->start_hour, 3);
+}
+
+TEST(QuietHoursTest, HoursTheLogDoesNotCoverAreNotQuiet) {
+  // A log of 08:00-19:59 only: the night is unknown, not quiet.
+  std::vector<double> profile(24, std::nan(""));
+  for (size_t h = 8; h < 20; ++h) profile[h] = 10;
+  profile[12] = profile[13] = 4;
+  profile[17] = 30;
+  std::optional<QuietWindow> quiet = QuietestWindow(profile, 2, 0);
+  ASSERT_TRUE(quiet.has_value());
+  EXPECT_EQ(quiet->start_hour, 12);
+  EXPECT_DOUBLE_EQ(quiet->mean_rps, 4);
+  EXPECT_DOUBLE_EQ(quiet->busiest_rps, 30);
+  EXPECT_FALSE(QuietestWindow(profile, 13, 0).has_value()) << "no 13 covered hours in a row";
 }
 
 TEST(QuietHoursTest, NoWindowWithoutAFullProfileOrTraffic) {

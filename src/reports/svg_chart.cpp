@@ -268,13 +268,19 @@ std::string Heatmap(const HeatmapSpec& spec) {
                              ? *tooltip
                              : fmt::format("{} {}: {}", r < spec.row_labels.size() ? spec.row_labels[r] : "",
                                            c < spec.column_labels.size() ? spec.column_labels[c] : "",
-                                           CompactNumber(value));
+                                           std::isnan(value) ? "no data" : CompactNumber(value));
+      const int x = kLeft + static_cast<int>(c) * spec.cell_width;
+      if (std::isnan(value)) {
+        svg += fmt::format("<rect class=\"cell empty\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" "
+                           "stroke=\"#ccc\" stroke-dasharray=\"2 2\"><title>{}</title></rect>",
+                           x + 0.5, y + 0.5, spec.cell_width - 2, spec.cell_height - 2, HtmlEscape(text));
+        continue;
+      }
       // A faint floor, so that a zero cell still shows as part of the grid.
       double opacity = largest > 0 ? 0.04 + 0.96 * std::max(0.0, value) / largest : 0.04;
       svg += fmt::format("<rect class=\"cell\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
                          "fill-opacity=\"{:.3f}\"><title>{}</title></rect>",
-                         kLeft + static_cast<int>(c) * spec.cell_width, y, spec.cell_width - 1,
-                         spec.cell_height - 1, spec.color, opacity, HtmlEscape(text));
+                         x, y, spec.cell_width - 1, spec.cell_height - 1, spec.color, opacity, HtmlEscape(text));
     }
     svg += '\n';
   }

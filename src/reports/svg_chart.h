@@ -104,7 +104,7 @@ struct HeatmapSpec {
   std::string unit;
   std::vector<std::string> row_labels;
   std::vector<std::string> column_labels;  // an empty label is not drawn
-  std::vector<std::vector<double>> values;          // [row][column]
+  std::vector<std::vector<double>> values;          // [row][column]; NaN: no data, an outline
   std::vector<std::vector<std::string>> tooltips;   // same shape; missing: labels and value
   std::string color = "#4e79a7";
   int cell_width = 22, cell_height = 18;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 #include "reports/report_test_util.h"
@@ -86,6 +87,17 @@ TEST(SvgChartTest, HeatmapShadesByValueAndEscapes) {
   EXPECT_NE(svg.find("fill-opacity=\"0.520\"><title>a &amp; b</title>"), std::string::npos);
   EXPECT_NE(svg.find("fill-opacity=\"0.280\"><title>Tue : 2.5</title>"), std::string::npos);
   EXPECT_EQ(CountOf(svg, "text-anchor=\"middle\""), 1u) << "empty column labels are not drawn";
+}
+
+TEST(SvgChartTest, HeatmapDrawsNoDataAsAnOutline) {
+  HeatmapSpec spec{.title = "week", .unit = "req/s"};
+  spec.values = {{std::nan(""), 4}};
+  std::string svg = Heatmap(spec);
+  EXPECT_EQ(CountOf(svg, "class=\"cell\""), 1u);
+  EXPECT_EQ(CountOf(svg, "class=\"cell empty\""), 1u);
+  EXPECT_NE(svg.find("fill=\"none\" stroke=\"#ccc\""), std::string::npos);
+  EXPECT_NE(svg.find("(req/s; darkest 4)"), std::string::npos);
+  EXPECT_EQ(svg.find("nan"), std::string::npos);
 }
 
 TEST(SvgChartTest, CompactNumbers) {
