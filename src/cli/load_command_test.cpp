@@ -1,4 +1,5 @@
 // Runs the real binary: `dsaudit load`'s contract is its output and exit status.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -106,6 +107,22 @@ TEST_F(LoadCommandTest, HtmlPageForLoadAndMerge) {
   EXPECT_EQ(merged.status, 0) << merged.err;
   EXPECT_NE(merged.out.find("id=\"traffic\""), std::string::npos);
   EXPECT_EQ(Run("load --output pdf " + Log()).status, 2);
+}
+
+TEST_F(LoadCommandTest, ABacktestWithNothingHeldOutIsNotMeasuredNotZero) {
+  // Three weeks of hourly counts, a silent fourth week, one last request.
+  std::string csv = "timestamp,requests\n";
+  for (int h = 0; h < 3 * 168; ++h) {
+    csv += fmt::format("{},{}\n", 1'704'067'200 + h * 3600, 100 + (h % 24) * 10);
+  }
+  csv += fmt::format("{},1\n", 1'704'067'200 + 4 * 168 * 3600);
+  std::string path = Write("series.csv", csv);
+  CommandResult text = Run("load " + path);
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("backtest   not measured: no requests in the last 168 hours held out"), std::string::npos)
+      << text.out;
+  EXPECT_NE(Run("load --format json " + path).out.find("\"error_wape\":null"), std::string::npos);
+  EXPECT_NE(Run("load --format html " + path).out.find("not measured (no requests held out)"), std::string::npos);
 }
 
 TEST_F(LoadCommandTest, ReadsStdin) {

@@ -134,7 +134,7 @@ double Wape(const std::vector<double>& actual, const std::vector<double>& predic
     error += std::abs(actual[i] - predicted[i]);
     total += std::abs(actual[i]);
   }
-  return total > 0 ? error / total : 0;
+  return total > 0 ? error / total : std::numeric_limits<double>::quiet_NaN();
 }
 
 }  // namespace

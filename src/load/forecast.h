@@ -20,7 +20,8 @@ struct ForecastResult {
   std::vector<double> mean, lower, upper;
   // Weighted absolute percentage error (sum|error| / sum actual) of a
   // forecast of the last held-out period from the rest; negative when the
-  // history is too short to hold anything out.
+  // history is too short to hold anything out, NaN when the held-out period
+  // had no requests (no scale to measure an error against: not 0%).
   double backtest_error = -1;
   size_t backtest_hours = 0;
 };

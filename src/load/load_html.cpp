@@ -68,6 +68,11 @@ std::string Rate(double per_second) {
 
 std::string Percent(double share) { return fmt::format("{:.2f}%", share * 100); }
 
+std::string BacktestError(const ForecastResult& f) {
+  return std::isnan(f.backtest_error) ? "not measured (no requests held out)"
+                                      : fmt::format("{:.1f}%", f.backtest_error * 100);
+}
+
 std::string Milliseconds(double seconds) { return fmt::format("{:.1f} ms", seconds * 1e3); }
 
 std::string Duration(double seconds) {
@@ -166,8 +171,8 @@ std::string SummaryCards(const LoadReport& r) {
   }
   if (r.forecast.ok) {
     out += Card("Forecast peak", Rate(r.forecast_peak_rps),
-                fmt::format("busiest second expected at {}; backtest error {:.1f}%", Time(r.forecast_peak_time),
-                            r.forecast.backtest_error * 100));
+                fmt::format("busiest second expected at {}; backtest error {}", Time(r.forecast_peak_time),
+                            BacktestError(r.forecast)));
   }
   return out + "</div>\n";
 }
@@ -317,14 +322,14 @@ std::string ForecastSection(const LoadReport& r) {
   }
   out += "<div class=\"row\">" + reports::LineChart(chart);
   out += fmt::format(
-      "<dl class=\"aside\"><dt>Backtest error (WAPE)</dt><dd>{:.1f}% on the last {} hours held out</dd>"
+      "<dl class=\"aside\"><dt>Backtest error (WAPE)</dt><dd>{} on the last {} hours held out</dd>"
       "<dt>Model</dt><dd>Holt-Winters, {}, daily{} seasonality</dd>"
       "<dt>Horizon</dt><dd>{} ({} hours)</dd>"
       "<dt>Forecast peak hour</dt><dd>{} mean (95% up to {}) at {}</dd>"
       "<dt>Forecast peak second</dt><dd>~{}: the peak hour times the observed peak-second to peak-hour "
       "ratio; size servers for this</dd>"
       "<dt>Smoothing</dt><dd>&alpha; {:g}, &beta; {:g}, &gamma; daily {:g}, weekly {:g}</dd></dl></div>\n",
-      f.backtest_error * 100, f.backtest_hours, HtmlEscape(f.model), f.weekly ? " and weekly" : "",
+      BacktestError(f), f.backtest_hours, HtmlEscape(f.model), f.weekly ? " and weekly" : "",
       Duration(static_cast<double>(f.mean.size()) * 3600), f.mean.size(), Rate(r.forecast_peak_hour_rps),
       Rate(r.forecast_peak_hour_upper_rps), Time(r.forecast_peak_time), Rate(r.forecast_peak_rps), f.alpha, f.beta,
       f.gamma_daily, f.gamma_weekly);

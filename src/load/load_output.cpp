@@ -365,8 +365,12 @@ std::string RenderText(const LoadReport& r, const std::vector<SourceReport>& sou
   line("  peak hour  {:.2f}/s mean (95% up to {:.2f}/s) at {}; peak second ~{:.1f}/s",
        r.forecast_peak_hour_rps, r.forecast_peak_hour_upper_rps, FormatIsoUtc(r.forecast_peak_time),
        r.forecast_peak_rps);
-  line("  backtest   {:.1f}% error (WAPE) on the last {} hours held out", f.backtest_error * 100,
-       f.backtest_hours);
+  if (std::isnan(f.backtest_error)) {
+    line("  backtest   not measured: no requests in the last {} hours held out", f.backtest_hours);
+  } else {
+    line("  backtest   {:.1f}% error (WAPE) on the last {} hours held out", f.backtest_error * 100,
+         f.backtest_hours);
+  }
   return out;
 }
 
