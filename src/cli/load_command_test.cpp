@@ -125,6 +125,19 @@ TEST_F(LoadCommandTest, ABacktestWithNothingHeldOutIsNotMeasuredNotZero) {
   EXPECT_NE(Run("load --format html " + path).out.find("not measured (no requests held out)"), std::string::npos);
 }
 
+TEST_F(LoadCommandTest, EmptyAndUnrecognisedInputsAreNamedAsSuch) {
+  CommandResult empty = Run("load " + Write("empty.log", ""));
+  EXPECT_EQ(empty.status, 0) << empty.err;
+  EXPECT_NE(empty.out.find("empty.log (empty, 0.0 MB)"), std::string::npos) << empty.out;
+  EXPECT_NE(empty.out.find("no requests"), std::string::npos);
+  CommandResult binary = Run("load " + Write("blob.bin", std::string("\x7f" "ELF\0\0\x01\x02\xff\xfe", 10)));
+  EXPECT_EQ(binary.status, 2);
+  EXPECT_NE(binary.out.find("blob.bin: error: log format not recognised; name it with --log-format"),
+            std::string::npos)
+      << binary.out;
+  EXPECT_NE(binary.out.find("blob.bin (unread, 0.0 MB)"), std::string::npos);
+}
+
 TEST_F(LoadCommandTest, ReadsStdin) {
   CommandResult run = Run("load - < " + Log());
   EXPECT_EQ(run.status, 0) << run.err;

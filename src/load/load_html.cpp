@@ -457,7 +457,7 @@ std::string InputSection(const LoadReport& r, const std::vector<SourceReport>& s
                     "<th class=\"n\">Size</th><th>Status</th></tr>\n";
   for (const SourceReport& s : sources) {
     out += fmt::format("<tr><td><code>{}</code></td><td>{}{}</td><td class=\"n\">{:.1f} MB</td><td>{}</td></tr>\n",
-                       HtmlEscape(s.name), HtmlEscape(s.format.empty() ? "unread" : s.format),
+                       HtmlEscape(s.name), HtmlEscape(s.FormatLabel()),
                        s.compressed ? ", gzip" : "", static_cast<double>(s.bytes) / 1e6,
                        s.error.empty() ? "read" : "error: " + HtmlEscape(s.error));
   }

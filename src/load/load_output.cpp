@@ -292,7 +292,7 @@ std::string RenderText(const LoadReport& r, const std::vector<SourceReport>& sou
     if (!s.error.empty()) line("{}: error: {}", s.name, s.error);
   }
   for (const SourceReport& s : sources) {
-    line("source       {} ({}{}, {:.1f} MB)", s.name, s.format.empty() ? "unread" : s.format,
+    line("source       {} ({}{}, {:.1f} MB)", s.name, s.FormatLabel(),
          s.compressed ? ", gzip" : "", s.bytes / 1e6);
   }
   line("lines        {} read, {} malformed, {} skipped", r.lines, r.malformed, r.skipped);

@@ -228,7 +228,7 @@ bool ResolveFormat(std::string_view sample, const ScanOptions& options, LogForma
     if (chosen && (!detected || detected->kind != FormatKind::kJson)) detected.reset();
     if (!detected) {
       *error = chosen ? "no JSON line with a time field (ts, time, timestamp, ...); name it with --json-fields time=NAME"
-                      : "log format not recognised; name it with --format or --log-format";
+                      : "log format not recognised; name it with --log-format";
       return false;
     }
     chosen = detected;

@@ -24,6 +24,11 @@ struct SourceReport {
   uint64_t bytes = 0;  // uncompressed
   bool compressed = false;
   std::string error;   // empty when read to the end
+
+  // The format for a report: the name, or why there is none.
+  std::string_view FormatLabel() const {
+    return !format.empty() ? std::string_view(format) : error.empty() ? "empty" : "unread";
+  }
 };
 
 struct ScanResult {
