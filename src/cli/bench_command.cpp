@@ -265,7 +265,7 @@ void RegisterBenchCommand(CLI::App& app) {
       ->check(CLI::Range(size_t{1}, size_t{100}));
   command->add_option("-f,--format", options->format, "text (default), json or html")
       ->check(CLI::IsMember({"text", "json", "html"}));
-  command->add_option("-o,--output", options->output, "write the report to this file");
+  command->add_option("-o,--output-file,--output", options->output, "write the report to this file, not stdout");
   command->add_flag("-q,--quiet", options->quiet, "no progress display");
   command->callback([options] {
     int status = RunBench(*options);

@@ -54,6 +54,10 @@ TEST_F(BenchCommandTest, HtmlReportGoesToTheOutputFile) {
   std::string html = ReadAll(path);
   EXPECT_NE(html.find("<svg"), std::string::npos);
   EXPECT_TRUE(run.out.empty());
+  // --output-file, as check, audit, load and plan spell it.
+  std::string json = (dir_ / "report.json").string();
+  ASSERT_EQ(Bench("-u 1 --format json --output-file " + json).status, 0);
+  EXPECT_TRUE(ReadAll(json).starts_with("{"));
 }
 
 TEST_F(BenchCommandTest, FindMaxReportsTheSustainableRate) {

@@ -125,7 +125,7 @@ def main():
     if run.returncode != 0:
         failures.append(f"load generate: exit {run.returncode}: {run.stderr}")
     else:
-        failures += report("load", [args.dsaudit, "load", "--output", "html", "--response-time", "0.2",
+        failures += report("load", [args.dsaudit, "load", "--format", "html", "--response-time", "0.2",
                                     str(load_log)], 0, [
             ("SVG charts", r"<svg", 7),
             ("shaded bursts", r'class="span"', 1),
@@ -136,7 +136,7 @@ def main():
         ])
 
     failures += report("plan", [args.dsaudit, "plan", "--peak-rps", "400", "--response-time", "0.2",
-                                "--cpu-ms-per-request", "50", "--output", "html"], 0, [
+                                "--cpu-ms-per-request", "50", "--format", "html"], 0, [
         ("yearly cost chart", r"<svg", 1),
         ("provider and Kubernetes tables", r"<table", 2),
         ("sections", r"<h2>", 5),
