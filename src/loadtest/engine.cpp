@@ -791,6 +791,7 @@ Result Merge(const Config& config, const Shared& shared,
   result.open_model = config.open_model;
   result.connections = config.MaxConnections();
   result.threads = shared.threads;
+  result.load_seconds = config.TotalSeconds();
   if (config.open_model) {
     result.target_rate = config.rate;
     for (const Stage& stage : config.stages) result.target_rate = std::max(result.target_rate, stage.target);

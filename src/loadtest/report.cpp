@@ -55,6 +55,19 @@ std::string Describe(const Result& result) {
   return fmt::format("closed model, {} user{}", result.users, result.users == 1 ? "" : "s");
 }
 
+// "5.00 s", or when answers were still awaited after the schedule ended,
+// where the time beyond --duration went (throughput is over all of it).
+std::string RunLength(const Result& result) {
+  std::string out = fmt::format("{:.2f} s", result.elapsed_seconds);
+  double wait = result.elapsed_seconds - result.load_seconds;
+  if (result.interrupted) return out + " (interrupted)";
+  if (result.load_seconds > 0 && wait >= 0.05) {
+    out += fmt::format(" ({:.2f} s of load, then {:.2f} s waiting for answers still on the way)",
+                       result.load_seconds, wait);
+  }
+  return out;
+}
+
 std::string StatusSummary(const Result& result) {
   std::string out;
   for (const auto& [code, count] : result.status_counts) {
@@ -139,10 +152,8 @@ std::string HtmlHead() {
 }
 
 std::string HtmlResultBody(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
-  std::string html = fmt::format("<h1>dsaudit bench</h1>\n<p><code>{}</code>: {}, {:.1f} s{}</p>\n",
-                                 HtmlEscape(result.url), HtmlEscape(Describe(result)),
-                                 result.elapsed_seconds,
-                                 result.interrupted ? " (interrupted)" : "");
+  std::string html = fmt::format("<h1>dsaudit bench</h1>\n<p><code>{}</code>: {}, {}</p>\n",
+                                 HtmlEscape(result.url), HtmlEscape(Describe(result)), HtmlEscape(RunLength(result)));
   html += fmt::format(
       "<table id=\"summary\">\n<tr><th>requests</th><td>{}</td></tr>\n"
       "<tr><th>responses</th><td>{}</td></tr>\n<tr><th>throughput</th><td>{:.1f}/s</td></tr>\n"
@@ -203,9 +214,8 @@ std::string FormatLatency(uint64_t microseconds) {
 }
 
 std::string TextReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
-  std::string out = fmt::format("{}: {}, {} thread{}, {:.2f} s{}\n", result.url, Describe(result),
-                                result.threads, result.threads == 1 ? "" : "s",
-                                result.elapsed_seconds, result.interrupted ? " (interrupted)" : "");
+  std::string out = fmt::format("{}: {}, {} thread{}, {}\n", result.url, Describe(result),
+                                result.threads, result.threads == 1 ? "" : "s", RunLength(result));
   out += fmt::format("requests     {} sent, {} responses ({})", result.started, result.completed,
                      StatusSummary(result));
   if (result.dropped != 0) out += fmt::format(", {} due but never sent", result.dropped);
@@ -239,8 +249,9 @@ std::string JsonReport(const Result& result, const std::vector<ThresholdOutcome>
   } else {
     out += fmt::format("  \"users\": {},\n", result.users);
   }
-  out += fmt::format("  \"threads\": {},\n  \"elapsed_seconds\": {:.3f},\n  \"interrupted\": {},\n",
-                     result.threads, result.elapsed_seconds, result.interrupted);
+  out += fmt::format("  \"threads\": {},\n  \"elapsed_seconds\": {:.3f},\n  \"load_seconds\": {:.3f},\n"
+                     "  \"interrupted\": {},\n",
+                     result.threads, result.elapsed_seconds, result.load_seconds, result.interrupted);
   out += fmt::format(
       "  \"requests\": {{\"sent\": {}, \"responses\": {}, \"dropped\": {}, \"unfinished\": {}}},\n"
       "  \"connections_opened\": {},\n",

@@ -48,6 +48,20 @@ TEST(ReportTest, TextShowsCorrectedAndUncorrectedAndThresholds) {
   EXPECT_NE(text.find("p99<1ms                  FAIL  (measured 29.7ms)"), std::string::npos) << text;
 }
 
+TEST(ReportTest, TimeSpentWaitingAfterTheLoadIsSaid) {
+  Result result = SampleResult();
+  result.load_seconds = 3;
+  EXPECT_NE(TextReport(result, {}).find("2 threads, 3.00 s\n"), std::string::npos);
+  result.elapsed_seconds = 5;
+  std::string text = TextReport(result, {});
+  EXPECT_NE(text.find("2 threads, 5.00 s (3.00 s of load, then 2.00 s waiting for answers still on the way)"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(HtmlReport(result, {}).find("3.00 s of load, then 2.00 s waiting"), std::string::npos);
+  result.interrupted = true;
+  EXPECT_NE(TextReport(result, {}).find("5.00 s (interrupted)"), std::string::npos);
+}
+
 TEST(ReportTest, JsonIsValidAndCarriesTheFigures) {
   Result result = SampleResult();
   std::string json = JsonReport(result, {});

@@ -39,7 +39,8 @@ struct Result {
   uint32_t users = 0;        // closed model: the (peak) number of users
   uint32_t connections = 0;  // connections the run could use
   unsigned threads = 0;
-  double elapsed_seconds = 0;
+  double elapsed_seconds = 0;  // the load, then the wait for answers still on the way
+  double load_seconds = 0;     // the schedule's length: --duration or the stages
   bool interrupted = false;
 
   uint64_t started = 0;    // requests begun
