@@ -26,6 +26,15 @@ TEST(ForecastTest, ARegularCycleIsForecastWithASmallBacktestError) {
   EXPECT_NEAR(f.mean[6], 150, 5) << "the cycle's top, 6 hours into the day";
 }
 
+TEST(ForecastTest, ALongHistoryIsFittedWhole) {
+  // A year: the smoothing constants are chosen on the last eight weeks, the
+  // model is then fitted to all of it; the cycle is still forecast closely.
+  ForecastResult f = ForecastHourly(DailyCycle(52 * 168), 48);
+  ASSERT_TRUE(f.ok) << f.reason;
+  EXPECT_LT(f.backtest_error, 0.02);
+  EXPECT_NEAR(f.mean[6], 150, 5);
+}
+
 TEST(ForecastTest, NoForecastFromUnderThreeDays) {
   ForecastResult f = ForecastHourly(DailyCycle(71), 48);
   EXPECT_FALSE(f.ok);
