@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "base/counted.h"
 #include "reports/html_page.h"
 #include "reports/json_writer.h"
 #include "reports/svg_chart.h"
@@ -64,10 +65,11 @@ std::string MarkdownCell(std::string_view text) {
 }  // namespace
 
 std::string WriteAuditText(const AuditResult& result, const ReportOptions& options) {
-  std::string out = fmt::format("dsaudit audit of {}: {} files, {} Python files, {} notebooks, "
-                                "{} lines in {:.2f} s\n\n",
-                                result.root, result.summary.files, result.summary.python_files,
-                                result.summary.notebooks, result.summary.lines, result.summary.seconds);
+  std::string out = fmt::format("dsaudit audit of {}: {}, {}, {}, {} in {:.2f} s\n\n", result.root,
+                                Counted(result.summary.files, "file"),
+                                Counted(result.summary.python_files, "Python file"),
+                                Counted(result.summary.notebooks, "notebook"),
+                                Counted(result.summary.lines, "line"), result.summary.seconds);
   out += fmt::format("{:<14} {:>5} {:>6} {:>8} {:>9}\n", "area", "score", "rating", "findings",
                      "effort h");
   for (const AreaScore& area : result.scores.areas) {

@@ -56,6 +56,7 @@ TEST_F(AuditCommandTest, CleanExampleScoresBetter) {
 TEST_F(AuditCommandTest, TextShowsTablePlanAndFindings) {
   CommandResult run = Run("audit --color never " + Example("churn-model"));
   EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find(": 11 files, 5 Python files, 1 notebook, 188 lines in "), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("area           score rating findings  effort h"), std::string::npos);
   EXPECT_NE(run.out.find("Action plan"), std::string::npos);
   EXPECT_NE(run.out.find("quick-win:"), std::string::npos);

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/counted.h"
 #include "base/file_io.h"
 #include "cli/commands.h"
 #include "discovery/discovery.h"
@@ -25,10 +26,6 @@ namespace {
 
 using discovery::FileKind;
 
-// "1 file", "2 files".
-std::string Count(uint64_t count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
 using discovery::SourceFile;
 using python::SyntaxError;
 
@@ -177,9 +174,9 @@ int RunParse(const ParseCommandOptions& options) {
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::string not_read = unreadable == 0 ? "" : fmt::format(", {} not read", unreadable);
-  fmt::print("{} ({} Python, {}), {}, {} in {}{}, {:.2f} s\n", Count(results.size(), "file"),
-             python_files, Count(notebooks, "notebook"), Count(lines, "line"),
-             Count(errors, "syntax error"), Count(files_with_errors, "file"), not_read, seconds);
+  fmt::print("{} ({} Python, {}), {}, {} in {}{}, {:.2f} s\n", Counted(results.size(), "file"),
+             python_files, Counted(notebooks, "notebook"), Counted(lines, "line"),
+             Counted(errors, "syntax error"), Counted(files_with_errors, "file"), not_read, seconds);
   std::fflush(stdout);
 
   if (named_missing) return kExitUsage;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "base/counted.h"
+
 namespace dsaudit::plan {
 namespace {
 
@@ -24,14 +26,10 @@ std::string Mib(double gib) { return fmt::format("{:.0f} MiB", gib * 1024); }
 
 }  // namespace
 
-std::string Count(uint64_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
-}
-
 std::string KubernetesSentence(const KubernetesProposal& k) {
   return fmt::format("{} of {:g} CPU ({} for the peak + 1 spare), {} each",
-                     Count(k.replicas, "pod"), k.pod_cpu, k.replicas_at_peak,
-                     Count(k.workers_per_pod, "worker"));
+                     Counted(k.replicas, "pod"), k.pod_cpu, k.replicas_at_peak,
+                     Counted(k.workers_per_pod, "worker"));
 }
 
 std::string Usd(double amount) {
@@ -90,8 +88,8 @@ std::vector<std::pair<std::string, std::string>> SizingLines(const Plan& plan) {
                      fmt::format("{:.1f} req/s x {:.3f} s = {:.1f} requests at once (Little's "
                                  "law); at {} utilisation {} ({})",
                                  d.peak_rps, d.response_time_s, need.in_flight, Percent(d.headroom),
-                                 Count(need.workers, "worker"), in.response_time_source));
-  lines.emplace_back("memory", fmt::format("{} x {} = {:.1f} GiB", Count(need.workers, "worker"),
+                                 Counted(need.workers, "worker"), in.response_time_source));
+  lines.emplace_back("memory", fmt::format("{} x {} = {:.1f} GiB", Counted(need.workers, "worker"),
                                            Mib(d.memory_per_worker_gib), need.memory_gib));
   if (d.gpus > 0)
     lines.emplace_back("GPUs", fmt::format("{} at peak, only GPU instances considered", d.gpus));

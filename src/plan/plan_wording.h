@@ -24,9 +24,6 @@ std::vector<std::string> OptionCells(size_t rank, const Option& option);
 // and where egress, storage and the quiet hours come from.
 std::vector<std::pair<std::string, std::string>> SizingLines(const Plan& plan);
 
-// "1 worker", "38 workers".
-std::string Count(uint64_t n, std::string_view noun);
-
 // "8 pods of 1 CPU (7 for the peak + 1 spare), 6 workers each".
 std::string KubernetesSentence(const KubernetesProposal& k);
 
