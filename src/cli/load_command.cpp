@@ -10,6 +10,8 @@
 #include <memory>
 #include <string>
 #include <thread>
+
+#include <unistd.h>
 #include <vector>
 
 #include "cli/commands.h"
@@ -140,6 +142,12 @@ int RunLoad(const LoadOptions& options) {
     }
   }
   std::vector<std::string> paths = options.paths;
+  if (paths.empty() && ::isatty(STDIN_FILENO)) {
+    // Nothing named and nothing piped: waiting on the keyboard would look like a hang.
+    std::fprintf(stderr, "dsaudit: error: no log given: name files (dsaudit load access.log) or pipe one in "
+                         "(zcat access.log.gz | dsaudit load)\n");
+    return kExitUsage;
+  }
   if (paths.empty()) paths.push_back("-");
   load::ScanResult result;
   load::ScanSources(paths, scan, &result);
@@ -246,7 +254,7 @@ void RegisterLoadCommand(CLI::App& app) {
       "load", "analyse access logs or request time series: rates, peaks, bursts, profiles, "
               "concurrency, forecast");
   command->add_option("paths", options->paths,
-                      "log files, plain or gzip (- or nothing: stdin); several are merged by time");
+                      "log files, plain or gzip (- or nothing: stdin, unless it is a terminal); several are merged by time");
   command->add_option("--log-format", options->log_format,
                       "the logs' format: auto (default: detected per file), common, combined, "
                       "vcombined, json (also caddy), alb (also awsalb), cloudfront, csv; or an nginx "

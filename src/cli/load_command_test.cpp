@@ -138,6 +138,18 @@ TEST_F(LoadCommandTest, EmptyAndUnrecognisedInputsAreNamedAsSuch) {
   EXPECT_NE(binary.out.find("blob.bin (unread, 0.0 MB)"), std::string::npos);
 }
 
+TEST_F(LoadCommandTest, NoFileAndATerminalOnStdinIsAUsageErrorNotAWait) {
+  // script(1) gives the command a terminal; timeout turns a wait into a failure.
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
+  std::string out = (dir_ / "tty.txt").string();
+  std::string command = "timeout 20 script -qec '" + std::string(DSAUDIT_BINARY) + " load' /dev/null </dev/null >" +
+                        out + " 2>&1";
+  int raw = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 2) << ReadAll(out);
+  EXPECT_NE(ReadAll(out).find("no log given"), std::string::npos) << ReadAll(out);
+}
+
 TEST_F(LoadCommandTest, ReadsStdin) {
   CommandResult run = Run("load - < " + Log());
   EXPECT_EQ(run.status, 0) << run.err;
