@@ -10,9 +10,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <unistd.h>
-#include <vector>
 
 #include "cli/commands.h"
 #include "load/analysis.h"
@@ -239,7 +239,7 @@ void RegisterGenerate(CLI::App& load) {
       ->check(CLI::Range(-24 * 60 + 1, 24 * 60 - 1));
   generate->add_option("--style", options->style, "combined, common or json (default combined)")
       ->check(CLI::IsMember({"combined", "common", "json"}));
-  generate->add_option("--out", options->out, "output file (default: stdout)");
+  generate->add_option("-o,--output-file,--out", options->out, "output file (default: stdout)");
   generate->callback([options] {
     int status = RunGenerate(*options);
     if (status != kExitOk) throw CLI::RuntimeError(status);

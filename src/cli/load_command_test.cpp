@@ -77,7 +77,7 @@ TEST_F(LoadCommandTest, MissingFileAndBadOptionsExitTwo) {
 
 TEST_F(LoadCommandTest, MergedShardsEqualOnePass) {
   std::string gen = (dir_ / "g.log").string();
-  ASSERT_EQ(Run("load generate --lines 30000 --days 4 --seed 3 --out " + gen).status, 0);
+  ASSERT_EQ(Run("load generate --lines 30000 --days 4 --seed 3 -o " + gen).status, 0);
   // Two shards: the first and second half of the file.
   std::string split = "cd " + dir_.string() + " && split -n l/2 g.log part_";
   ASSERT_EQ(std::system(split.c_str()), 0);
