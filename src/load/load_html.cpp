@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/counted.h"
 #include "load/civil_time.h"
 #include "load/time_axis.h"
 #include "reports/html_page.h"
@@ -212,10 +213,9 @@ std::string TrafficSection(const LoadReport& r) {
                                        b.peak_minute_requests, b.factor)});
   }
   std::string out = "<section id=\"traffic\"><h2>Traffic over time</h2>\n";
-  out += fmt::format("<p class=\"caption\">One point per {}: its mean rate{}. Shaded: the {} burst{} "
+  out += fmt::format("<p class=\"caption\">One point per {}: its mean rate{}. Shaded: the {} "
                      "(hover for details).</p>\n",
-                     Step(t.step_s), t.step_s > 60 ? " and its busiest minute" : "", r.bursts.size(),
-                     r.bursts.size() == 1 ? "" : "s");
+                     Step(t.step_s), t.step_s > 60 ? " and its busiest minute" : "", Counted(r.bursts.size(), "burst"));
   out += reports::LineChart(chart);
   return out + "<h3>Bursts</h3>\n" + BurstTable(r.bursts) + "</section>\n";
 }

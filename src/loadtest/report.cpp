@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "base/counted.h"
 #include "reports/html_page.h"
 #include "reports/svg_chart.h"
 
@@ -52,15 +53,15 @@ std::string Describe(const Result& result) {
     return fmt::format("open model, {:g} requests/s over at most {} connections", result.target_rate,
                        result.connections);
   }
-  return fmt::format("closed model, {} user{}", result.users, result.users == 1 ? "" : "s");
+  return "closed model, " + Counted(result.users, "user");
 }
 
 // "5.00 s", or when answers were still awaited after the schedule ended,
 // where the time beyond --duration went (throughput is over all of it).
 std::string RunLength(const Result& result) {
   std::string out = fmt::format("{:.2f} s", result.elapsed_seconds);
-  double wait = result.elapsed_seconds - result.load_seconds;
   if (result.interrupted) return out + " (interrupted)";
+  const double wait = result.elapsed_seconds - result.load_seconds;
   if (result.load_seconds > 0 && wait >= 0.05) {
     out += fmt::format(" ({:.2f} s of load, then {:.2f} s waiting for answers still on the way)",
                        result.load_seconds, wait);
@@ -214,17 +215,15 @@ std::string FormatLatency(uint64_t microseconds) {
 }
 
 std::string TextReport(const Result& result, const std::vector<ThresholdOutcome>& thresholds) {
-  std::string out = fmt::format("{}: {}, {} thread{}, {}\n", result.url, Describe(result),
-                                result.threads, result.threads == 1 ? "" : "s", RunLength(result));
+  std::string out = fmt::format("{}: {}, {}, {}\n", result.url, Describe(result),
+                                Counted(result.threads, "thread"), RunLength(result));
   out += fmt::format("requests     {} sent, {} responses ({})", result.started, result.completed,
                      StatusSummary(result));
   if (result.dropped != 0) out += fmt::format(", {} due but never sent", result.dropped);
   if (result.unfinished != 0) out += fmt::format(", {} unfinished at the end", result.unfinished);
-  out += fmt::format("\nthroughput   {:.1f} responses/s, {} received, {} sent, {} connection{} "
-                     "opened\n",
+  out += fmt::format("\nthroughput   {:.1f} responses/s, {} received, {} sent, {} opened\n",
                      result.Throughput(), Bytes(static_cast<double>(result.bytes_received)),
-                     Bytes(static_cast<double>(result.bytes_sent)), result.connects,
-                     result.connects == 1 ? "" : "s");
+                     Bytes(static_cast<double>(result.bytes_sent)), Counted(result.connects, "connection"));
   out += fmt::format("errors       {}\n", ErrorSummary(result));
   out += fmt::format("latency      {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}   (precision {:.1g}%)\n",
                      "p50", "p90", "p99", "p99.9", "max", "mean",
