@@ -179,6 +179,7 @@ void Profiles(const std::map<int64_t, uint64_t>& totals, LoadReport& r) {
     by_hour[i % 24] += week_hour[i];
     by_day[i / 24] += week_hour[i];
     r.week_hour_profile_rps[i] = week_hour[i].Rps();
+    r.week_hours_covered += week_hour[i].hours > 0;
   }
   for (size_t h = 0; h < 24; ++h) r.daily_profile_rps[h] = by_hour[h].Rps();
   for (size_t d = 0; d < 7; ++d) r.weekly_profile_rps[d] = by_day[d].Rps();

@@ -66,6 +66,7 @@ struct LoadReport {
   std::array<double, 7> weekly_profile_rps{};   // Monday first
   // Mean rate per local hour of the week: Monday 00:00-00:59 first.
   std::array<double, 7 * 24> week_hour_profile_rps{};
+  size_t week_hours_covered = 0;  // of the 168 above, those not NaN
   std::array<uint64_t, 6> status_classes{};     // [0]: not logged
   std::vector<std::pair<uint16_t, uint64_t>> top_statuses;
   double client_error_rate = 0, server_error_rate = 0;

@@ -145,6 +145,7 @@ TEST(AnalysisTest, ProfilesLeaveHoursTheLogDoesNotCoverEmpty) {
   EXPECT_DOUBLE_EQ(report.weekly_profile_rps[0], 1);
   for (size_t d = 1; d < 7; ++d) EXPECT_TRUE(std::isnan(report.weekly_profile_rps[d])) << d;
   EXPECT_TRUE(std::isnan(report.week_hour_profile_rps[24 + 10])) << "Tuesday";
+  EXPECT_EQ(report.week_hours_covered, 4u);
 }
 
 TEST(AnalysisTest, ATimestampCenturiesAwayIsSetAsideNotAnalysed) {

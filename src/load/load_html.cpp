@@ -226,8 +226,7 @@ std::string ProfileRate(double rps) {
 }
 
 std::string ProfileSection(const LoadReport& r) {
-  const auto& hours = r.week_hour_profile_rps;
-  if (std::all_of(hours.begin(), hours.end(), [](double v) { return std::isnan(v); })) {
+  if (r.week_hours_covered == 0) {
     return "<section id=\"profiles\"><h2>Daily and weekly profiles</h2>\n"
            "<p class=\"caption\">None: the log has no full hour.</p></section>\n";
   }

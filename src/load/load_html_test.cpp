@@ -55,6 +55,7 @@ TEST(LoadHtmlTest, EverySectionAndChartIsThere) {
   size_t covered = static_cast<size_t>(std::count_if(week.begin(), week.end(), [](double v) { return !std::isnan(v); }));
   EXPECT_GE(covered, 4u * 24u);
   EXPECT_LT(covered, 6u * 24u);
+  EXPECT_EQ(covered, report.week_hours_covered);
   EXPECT_EQ(CountOf(html, "class=\"cell\""), covered);
   EXPECT_EQ(CountOf(html, "class=\"cell empty\""), 7u * 24u - covered);
   EXPECT_NE(html.find("00:00-00:59: not in the log</title>"), std::string::npos);

@@ -214,16 +214,16 @@ void TrafficJson(Json& j, const LoadReport& r) {
 std::string ProfileRate(double rps) { return std::isnan(rps) ? "-" : fmt::format("{:.3g}", rps); }
 
 void ProfileLines(const LoadReport& r, Lines& line) {
+  if (r.week_hours_covered == 0) {
+    line("profiles     none: the log has no full hour");
+    return;
+  }
   const auto& week = r.week_hour_profile_rps;
   std::optional<size_t> busiest, quietest;
   for (size_t i = 0; i < week.size(); ++i) {
     if (std::isnan(week[i])) continue;
     if (!busiest || week[i] > week[*busiest]) busiest = i;
     if (!quietest || week[i] < week[*quietest]) quietest = i;
-  }
-  if (!busiest) {
-    line("profiles     none: the log has no full hour");
-    return;
   }
   std::string daily;
   for (double v : r.daily_profile_rps) daily += " " + ProfileRate(v);
@@ -233,10 +233,11 @@ void ProfileLines(const LoadReport& r, Lines& line) {
   std::string weekly;
   for (int d = 0; d < 7; ++d) weekly += fmt::format(" {} {}", kDays[d], ProfileRate(r.weekly_profile_rps[d]));
   line("weekly rps  {}", weekly);
-  size_t seen = static_cast<size_t>(std::count_if(week.begin(), week.end(), [](double v) { return !std::isnan(v); }));
   line("week hours   busiest {} {:02}:00 ({:.3g}/s), quietest {} {:02}:00 ({:.3g}/s){}", kDays[*busiest / 24],
        *busiest % 24, week[*busiest], kDays[*quietest / 24], *quietest % 24, week[*quietest],
-       seen < week.size() ? fmt::format(" of the {} hours of the week the log covers", seen) : "");
+       r.week_hours_covered < week.size()
+           ? fmt::format(" of the {} hours of the week the log covers", r.week_hours_covered)
+           : "");
 }
 
 }  // namespace
