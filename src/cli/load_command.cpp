@@ -130,9 +130,8 @@ int RunLoad(const LoadOptions& options) {
     scan.format = load::FormatFromName(options.log_format);
     std::string error;
     if (!scan.format && options.log_format.find('$') == std::string::npos) {
-      error = "unknown log format '" + options.log_format +
-              "': give auto, common, combined, vcombined, json, alb, cloudfront, csv, or an nginx "
-              "log_format string with $variables";
+      error = "unknown log format '" + options.log_format + "': give auto, " + load::FormatNames() +
+              ", or an nginx log_format string with $variables";
     } else if (!scan.format) {
       scan.format = load::CompileNginxFormat(options.log_format, &error);
     }
@@ -256,9 +255,8 @@ void RegisterLoadCommand(CLI::App& app) {
   command->add_option("paths", options->paths,
                       "log files, plain or gzip (- or nothing: stdin, unless it is a terminal); several are merged by time");
   command->add_option("--log-format", options->log_format,
-                      "the logs' format: auto (default: detected per file), common, combined, "
-                      "vcombined, json (also caddy), alb (also awsalb), cloudfront, csv; or an nginx "
-                      "log_format string ('$remote_addr - ... $request_time')");
+                      "the logs' format: auto (default: detected per file), " + load::FormatNames() +
+                          "; or an nginx log_format string ('$remote_addr - ... $request_time')");
   command->add_option("--json-fields", options->json_fields,
                       "JSON field names: time=ts,client=request.remote_ip,duration_ms=latency,...");
   command->add_option("--summary-out", options->summary_out,

@@ -41,20 +41,29 @@ std::string LogFormat::Name() const {
   return "unknown";
 }
 
+namespace {
+constexpr std::array<std::pair<std::string_view, FormatKind>, 9> kFormatNames = {{
+    {"common", FormatKind::kCommon},
+    {"combined", FormatKind::kCombined},
+    {"vcombined", FormatKind::kVCombined},
+    {"json", FormatKind::kJson},
+    {"caddy", FormatKind::kJson},
+    {"alb", FormatKind::kAlb},
+    {"awsalb", FormatKind::kAlb},  // GoAccess's preset name
+    {"cloudfront", FormatKind::kCloudFront},
+    {"csv", FormatKind::kCsv},
+}};
+}  // namespace
+
+std::string FormatNames() {
+  std::string out;
+  for (const auto& [name, kind] : kFormatNames) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
 std::optional<LogFormat> FormatFromName(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, FormatKind>, 9> kNames = {{
-      {"common", FormatKind::kCommon},
-      {"combined", FormatKind::kCombined},
-      {"vcombined", FormatKind::kVCombined},
-      {"json", FormatKind::kJson},
-      {"caddy", FormatKind::kJson},
-      {"alb", FormatKind::kAlb},
-      {"awsalb", FormatKind::kAlb},  // GoAccess's preset name
-      {"cloudfront", FormatKind::kCloudFront},
-      {"csv", FormatKind::kCsv},
-  }};
   std::string lower = Lower(name);
-  for (const auto& [known, kind] : kNames) {
+  for (const auto& [known, kind] : kFormatNames) {
     if (lower != known) continue;
     LogFormat format;
     format.kind = kind;

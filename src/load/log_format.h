@@ -46,9 +46,10 @@ struct LogFormat {
   std::string Name() const;
 };
 
-// "common", "combined", "vcombined", "json", "alb", "cloudfront", "csv"
-// (any case, GoAccess's upper-case names included).
+// One of FormatNames() (any case, GoAccess's upper-case names included).
 std::optional<LogFormat> FormatFromName(std::string_view name);
+// "common, combined, vcombined, json, caddy, ...": the names FormatFromName knows.
+std::string FormatNames();
 
 // Compiles an nginx log_format string such as
 // '$remote_addr - $remote_user [$time_local] "$request" $status ...'.

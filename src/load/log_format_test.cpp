@@ -17,6 +17,15 @@ TEST(LogFormatTest, NamesAsWeAndGoAccessSpellThem) {
   EXPECT_EQ(Named("CloudFront").Name(), "cloudfront");
   EXPECT_FALSE(FormatFromName("auto"));
   EXPECT_FALSE(FormatFromName("$remote_addr"));
+  // Every name the help and errors list is one FormatFromName knows.
+  std::string names = FormatNames();
+  EXPECT_TRUE(names.starts_with("common, combined, vcombined, json")) << names;
+  for (size_t at = 0; at < names.size();) {
+    size_t comma = names.find(", ", at);
+    std::string name = names.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    EXPECT_TRUE(FormatFromName(name)) << name;
+    at = comma == std::string::npos ? names.size() : comma + 2;
+  }
 }
 
 TEST(LogFormatTest, CombinedLineFields) {
